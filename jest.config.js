@@ -1,0 +1,20 @@
+/** Two projects: fast unit tests, and engine tests that run workflows through n8n-core against the emulator. */
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }];
+
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/unit'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			displayName: 'engine',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/engine'],
+			transform: { '^.+\\.ts$': tsJest },
+			testTimeout: 120000,
+		},
+	],
+};
