@@ -1,0 +1,181 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { paiAuthorization, paiSignedPath } from '../nodes/shared/transport/signature';
+
+const showForAiSearch = { show: { authType: ['aiSearch'] } };
+const showForPai = { show: { authType: ['pai'] } };
+
+/** Same normalisation as nodes/shared/transport/endpoint.ts, written as an expression for the test request. */
+const TEST_BASE_URL =
+	'={{ (() => { const raw = String($credentials.endpoint || "").trim().replace(/\\/+$/, ""); ' +
+	'const pai = $credentials.authType === "pai"; ' +
+	'const base = /^[a-z][a-z0-9+.-]*:\\/\\//i.test(raw) ? raw : (pai ? "http://" : "https://") + raw; ' +
+	'const prefix = pai ? String($credentials.pathPrefix || "").trim().replace(/^\\/+|\\/+$/g, "") : ""; ' +
+	'return prefix ? base + "/" + prefix : base; })() }}';
+
+const TEST_URL =
+	'={{ $credentials.authType === "pai" ? "/api/v1/async_jobs/0" : ' +
+	'"/v3/openapi/workspaces/" + encodeURIComponent(String($credentials.workspace || "default").trim() || "default") + ' +
+	'"/image-analyze/ops-image-analyze-ocr-001/async/task-status?task_id=n8n-credential-check" }}';
+
+export class AlibabaMultimodalApi implements ICredentialType {
+	name = 'alibabaMultimodalApi';
+
+	displayName = 'Alibaba Cloud Multimodal API';
+
+	icon: Icon = { light: 'file:alibabaMultimodal.svg', dark: 'file:alibabaMultimodal.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-alibaba-multimodal/n8n-nodes-alibaba-multimodal#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Service Family',
+			name: 'authType',
+			type: 'options',
+			options: [
+				{
+					name: 'AI Search Open Platform (API Key)',
+					value: 'aiSearch',
+					description: 'Image content extraction, object detection, transcription and video services',
+				},
+				{
+					name: 'PAI Multimedia Analysis (AppID + Token)',
+					value: 'pai',
+					description: 'Image quality, face analysis, tagging, editing and video classification',
+				},
+			],
+			default: 'aiSearch',
+		},
+		{
+			displayName: 'Endpoint',
+			name: 'endpoint',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'xxxx.platform-cn-shanghai.opensearch.aliyuncs.com',
+			description:
+				'The host shown on the API Keys page of the AI Search console, with or without a scheme (HTTPS is used when none is given)',
+			displayOptions: showForAiSearch,
+		},
+		{
+			displayName: 'Workspace',
+			name: 'workspace',
+			type: 'string',
+			default: 'default',
+			description: 'Name of the AI Search workspace the services belong to',
+			displayOptions: showForAiSearch,
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'OS-…',
+			displayOptions: showForAiSearch,
+		},
+		{
+			displayName: 'Endpoint',
+			name: 'endpoint',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'http://ai-service.xxxx.cn-hangzhou.alicontainer.com',
+			description: 'The service host of your PAI multimedia-analysis app, including http:// or https://',
+			displayOptions: showForPai,
+		},
+		{
+			displayName: 'AppID',
+			name: 'appId',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: showForPai,
+		},
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Used only as the key that signs each request; it is never sent',
+			displayOptions: showForPai,
+		},
+		{
+			displayName: 'Path Prefix',
+			name: 'pathPrefix',
+			type: 'string',
+			default: '',
+			placeholder: '/gateway',
+			description:
+				'Optional path in front of /api/v1 when the service sits behind a gateway; it is not part of the signature',
+			displayOptions: showForPai,
+		},
+	];
+
+	/**
+	 * A function rather than a header template: PAI signs METHOD, the MD5 of the exact body bytes and the
+	 * path, so the body is turned into the string that will be sent before it is signed.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const headers = { ...(requestOptions.headers ?? {}) };
+		if (credentials.authType === 'pai') {
+			const method = (requestOptions.method ?? 'GET').toUpperCase();
+			const rawBody = requestOptions.body;
+			const body =
+				rawBody === undefined || rawBody === null || rawBody === ''
+					? ''
+					: typeof rawBody === 'string'
+						? rawBody
+						: JSON.stringify(rawBody);
+			headers.Authorization = paiAuthorization(
+				String(credentials.appId ?? ''),
+				String(credentials.token ?? ''),
+				method,
+				body,
+				paiSignedPath(requestOptions.url),
+			);
+			headers['X-Request-Time'] = String(Math.floor(Date.now() / 1000));
+			return { ...requestOptions, headers, body: body === '' ? undefined : body };
+		}
+		headers.Authorization = `Bearer ${String(credentials.apiKey ?? '')}`;
+		return { ...requestOptions, headers };
+	};
+
+	/**
+	 * AI Search has no free "who am I" call: asking for an unknown task answers 404 TaskNotExist with a valid
+	 * key and 401/403 with a bad one. PAI answers 401 "sign error" or 404 "not found appid" when the AppID or
+	 * token is wrong. Status errors are read as bodies so these cases get their own messages; an unreachable
+	 * host still fails with its network error.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: TEST_BASE_URL,
+			url: TEST_URL,
+			method: '={{ $credentials.authType === "pai" ? "POST" : "GET" }}' as IHttpRequestOptions['method'],
+			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
+			json: true,
+		},
+		rules: [
+			{ type: 'responseSuccessBody', properties: { key: 'http_code', value: 401, message: 'The API key was rejected (HTTP 401). Copy it again from the AI Search console.' } },
+			{ type: 'responseSuccessBody', properties: { key: 'http_code', value: 403, message: 'The API key is not allowed to use this workspace (HTTP 403).' } },
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 'InvalidApiKey', message: 'The API key was rejected. Copy it again from the AI Search console.' } },
+			{ type: 'responseSuccessBody', properties: { key: 'code', value: 'ServiceIdNotExist', message: 'The endpoint answered, but not as an AI Search workspace: check the endpoint and workspace name.' } },
+			{ type: 'responseSuccessBody', properties: { key: 'message', value: 'sign error', message: 'The PAI token was rejected (signature mismatch). Check the token and the path prefix.' } },
+			{ type: 'responseSuccessBody', properties: { key: 'message', value: 'not found appid', message: 'The PAI AppID was not found on this endpoint.' } },
+		],
+	};
+}

@@ -1,0 +1,64 @@
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
+import type { ResolvedInput } from '../shared/input';
+import type { TaskSnapshot } from './api';
+
+/** Image content extraction (`image-analyze`): VLM understanding + OCR, or OCR alone. */
+export const IMAGE_ANALYZE_SERVICES: INodePropertyOptions[] = [
+	{
+		name: 'Understanding + OCR (Ops-Image-Analyze-Vlm-001)',
+		value: 'ops-image-analyze-vlm-001',
+		description: 'A multimodal model describes the image and reads its text',
+	},
+	{
+		name: 'OCR Only (Ops-Image-Analyze-Ocr-001)',
+		value: 'ops-image-analyze-ocr-001',
+		description: 'Recognises the text in the image',
+	},
+];
+
+export const IMAGE_FILE_TYPES = ['jpg', 'jpeg', 'png', 'bmp', 'tiff', 'gif', 'webp'];
+
+const MIME_TO_TYPE: Record<string, string> = {
+	'image/jpeg': 'jpg',
+	'image/jpg': 'jpg',
+	'image/png': 'png',
+	'image/bmp': 'bmp',
+	'image/tiff': 'tiff',
+	'image/gif': 'gif',
+	'image/webp': 'webp',
+};
+
+/** The service infers the type from the file name; we state it whenever we can tell. */
+export function imageFileType(fileName?: string, mimeType?: string): string | undefined {
+	const extension = /\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+	if (extension && IMAGE_FILE_TYPES.includes(extension)) return extension;
+	return mimeType ? MIME_TO_TYPE[mimeType.toLowerCase()] : undefined;
+}
+
+export function imageAnalyzeBody(input: ResolvedInput, fileTypeOverride?: string): IDataObject {
+	const { source } = input;
+	const fileType = fileTypeOverride || imageFileType(source.fileName, source.mimeType);
+	const document: IDataObject = input.url ? { url: input.url } : { content: input.base64 };
+	if (!input.url) document.file_name = source.fileName || `image.${fileType ?? 'jpg'}`;
+	if (fileType) document.file_type = fileType;
+	return { document };
+}
+
+function numberOrUndefined(value: unknown): number | undefined {
+	const number = typeof value === 'string' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+export function normalizeImageAnalysis(snapshot: TaskSnapshot): IDataObject {
+	const data = (snapshot.data ?? {}) as IDataObject;
+	return {
+		content: typeof data.content === 'string' ? data.content : '',
+		contentType: typeof data.content_type === 'string' ? data.content_type : undefined,
+		pageNum: numberOrUndefined(data.page_num),
+		usage: {
+			tokenCount: numberOrUndefined(snapshot.usage.token_count),
+			pvCount: numberOrUndefined(snapshot.usage.pv_count),
+		},
+	};
+}

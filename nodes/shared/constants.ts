@@ -1,0 +1,47 @@
+/** Every limit and default the engine uses, in one place. */
+
+export const CREDENTIAL_TYPE = 'alibabaMultimodalApi';
+
+export const PACKAGE_USER_AGENT = 'n8n-nodes-alibaba-multimodal';
+
+/** Documented request body limit of the AI Search services (image extraction, detection, video). */
+export const REQUEST_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/** Documented QPS limits per Alibaba Cloud account, per AI Search service type. */
+export const AI_SEARCH_QPS = {
+	'image-analyze': 10,
+	'image-object-detection': 20,
+	'audio-asr': 5,
+	'video-segmentation': 5,
+	'video-snapshot': 5,
+	'video-summarization': 5,
+} as const;
+
+export type AiSearchServiceType = keyof typeof AI_SEARCH_QPS;
+
+export const RETRY_POLICY = {
+	/** First backoff step when a 429 has no Retry-After; doubles per attempt. */
+	initialBackoffMs: 1000,
+	maxBackoffMs: 30_000,
+	/** A 429 only says "not now": keep trying until the deadline, but not forever. */
+	maxThrottleRetries: 12,
+	/** 5xx answers and network failures on requests that are safe to repeat. */
+	maxTransientRetries: 3,
+} as const;
+
+export const POLL_DEFAULTS = {
+	intervalSeconds: 5,
+	timeoutSeconds: 600,
+	/** The first status check comes sooner than the interval: short tasks finish quickly. */
+	firstCheckMaxMs: 1000,
+} as const;
+
+export const REQUEST_TIMEOUT_MS = 120_000;
+
+/** Longest single sleep: keeps cancellation prompt on n8n versions whose sleep ignores the signal. */
+export const MAX_SLEEP_SLICE_MS = 500;
+
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
+
+/** Items whose tasks are in flight at once; bounds memory for base64 payloads. */
+export const DEFAULT_MAX_ITEMS_IN_FLIGHT = 25;

@@ -1,0 +1,152 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Input selection shared by every node that takes a file: binary property, URL (or OSS path), base64. */
+export function inputProperties(config: {
+	noun: string;
+	types: Array<'binary' | 'url' | 'base64'>;
+	allowOss?: boolean;
+	show?: Record<string, Array<string | boolean>>;
+}): INodeProperties[] {
+	const { noun } = config;
+	const show = (type: string) => ({ show: { ...(config.show ?? {}), inputType: [type] } });
+	const typeOptions = [
+		{ name: 'Binary File', value: 'binary', description: `The ${noun} is a binary property of the input item` },
+		{
+			name: config.allowOss ? 'URL or OSS Path' : 'URL',
+			value: 'url',
+			description: config.allowOss
+				? `A public or pre-signed http(s) URL, or an oss:// path the service can read`
+				: `A public or pre-signed http(s) URL the service can download`,
+		},
+		{ name: 'Base64 String', value: 'base64', description: `The ${noun}'s bytes as a base64 string (for example from a previous node)` },
+	].filter((option) => config.types.includes(option.value as 'binary' | 'url' | 'base64'));
+	const inputType: INodeProperties = {
+		displayName: 'Input Type',
+		name: 'inputType',
+		type: 'options',
+		noDataExpression: true,
+		options: typeOptions,
+		default: 'binary',
+		displayOptions: config.show ? { show: config.show } : undefined,
+	};
+	inputType.default = config.types[0]; // the first type the service accepts
+	return [
+		inputType,
+		{
+			displayName: 'Binary Property',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: `The name of the input item's binary property that holds the ${noun}`,
+			displayOptions: show('binary'),
+		},
+		{
+			displayName: config.allowOss ? 'URL or OSS Path' : `${noun[0].toUpperCase()}${noun.slice(1)} URL`,
+			name: 'url',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: config.allowOss ? 'https://example.com/file or oss://bucket/path' : 'https://example.com/image.jpg',
+			description: 'Must be reachable by Alibaba Cloud, not only from your network',
+			displayOptions: show('url'),
+		},
+		{
+			displayName: 'Base64 Content',
+			name: 'base64Content',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			required: true,
+			displayOptions: show('base64'),
+		},
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'receipt.png',
+			description: 'The extension tells the service the file type',
+			displayOptions: show('base64'),
+		},
+	];
+}
+
+/** Options of every asynchronous task node: polling, deadline, throughput and safety switches. */
+export function taskOptions(config: { defaultQps: number; pollingShow: Record<string, string[]> }): INodeProperties[] {
+	const polling = { show: config.pollingShow };
+	const qps: INodeProperties = {
+		displayName: 'Max Requests per Second',
+		name: 'qps',
+		type: 'number',
+		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		default: 10,
+		description:
+			"Budget shared by submissions and status checks of this node's run. The default is the service's documented limit; lower it when other workflows use the same account.",
+	};
+	qps.default = config.defaultQps;
+	return [
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollIntervalSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			default: 5,
+			description: 'Time between status checks of a running task. The first check comes after at most one second.',
+			displayOptions: polling,
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 600,
+			description: 'How long to wait for each task before giving up on waiting; the task itself keeps running',
+			displayOptions: polling,
+		},
+		{
+			displayName: 'On Timeout',
+			name: 'onTimeout',
+			type: 'options',
+			options: [
+				{ name: 'Fail the Item (With Task ID)', value: 'error', description: 'The error names the task ID to resume with Get Result' },
+				{ name: 'Output the Pending Task', value: 'output', description: 'Return the task ID and status so a later Get Result can pick it up' },
+			],
+			default: 'error',
+			displayOptions: polling,
+		},
+		{
+			displayName: 'Include Raw Response',
+			name: 'includeRaw',
+			type: 'boolean',
+			default: false,
+			description: "Whether to add the service's unmodified response as a raw field",
+		},
+		qps,
+		{
+			displayName: 'Max Concurrent Requests',
+			name: 'maxConcurrentRequests',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10,
+			description: 'Upper bound on HTTP requests in flight at the same time',
+		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'requestTimeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 120,
+			description: 'How long a single HTTP request may take',
+		},
+		{
+			displayName: 'Retry Unconfirmed Submissions',
+			name: 'retryUnconfirmed',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to resend a submission when the connection broke or the service failed before confirming it. Off by default because the first attempt may have created a task, and a resend can be charged twice.',
+		},
+	];
+}

@@ -1,0 +1,149 @@
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+
+import { REQUEST_BODY_LIMIT_BYTES } from './constants';
+import { operationError } from './transport/errors';
+
+export type InputType = 'binary' | 'url' | 'base64';
+
+export interface InputSpec {
+	type: InputType;
+	binaryPropertyName?: string;
+	url?: string;
+	base64?: string;
+	fileName?: string;
+}
+
+/** Where an item's media came from; travels into the output so results can be traced and indexed. */
+export interface SourceInfo {
+	type: InputType;
+	fileName?: string;
+	url?: string;
+	mimeType?: string;
+	sizeBytes?: number;
+	binaryProperty?: string;
+}
+
+export interface ResolvedInput {
+	source: SourceInfo;
+	url?: string;
+	/** Plain base64 (no data-URI prefix) of the file's bytes. */
+	base64?: string;
+}
+
+const FILE_NAME_IN_URL = /\/([^/?#]+)(?:[?#]|$)/;
+
+export function fileNameFromUrl(url: string): string | undefined {
+	const match = FILE_NAME_IN_URL.exec(url.replace(/^[a-z]+:\/\/[^/]+/i, ''));
+	if (!match) return undefined;
+	try {
+		return decodeURIComponent(match[1]);
+	} catch {
+		return match[1];
+	}
+}
+
+/** Bytes of the JSON request once the file is base64 encoded (4/3), plus room for the envelope. */
+export function base64RequestBytes(fileBytes: number): number {
+	return Math.ceil(fileBytes / 3) * 4 + 1024;
+}
+
+function assertUnderRequestLimit(ctx: IExecuteFunctions, fileBytes: number, itemIndex: number, what: string) {
+	const requestBytes = base64RequestBytes(fileBytes);
+	if (requestBytes > REQUEST_BODY_LIMIT_BYTES) {
+		throw operationError(
+			ctx.getNode(),
+			`${what} is ${(fileBytes / 1048576).toFixed(1)} MB; encoded for upload the request would be ${(requestBytes / 1048576).toFixed(1)} MB, over the service's 8 MB request limit`,
+			itemIndex,
+			'Files up to about 6 MB can be uploaded. For larger files set Input Type to URL and pass a link the service can download (for example a pre-signed OSS or S3 URL).',
+		);
+	}
+}
+
+function checkUrl(ctx: IExecuteFunctions, url: string, itemIndex: number, allowOss: boolean): string {
+	const trimmed = url.trim();
+	const ok = /^https?:\/\/[^\s/]+/i.test(trimmed) || (allowOss && /^oss:\/\/[^\s/]+\/\S+/i.test(trimmed));
+	if (!ok) {
+		throw operationError(
+			ctx.getNode(),
+			trimmed === '' ? 'The URL is empty' : `"${trimmed.slice(0, 200)}" is not a usable URL`,
+			itemIndex,
+			allowOss
+				? 'Enter a full http:// or https:// URL, or an OSS path such as oss://bucket/path/file.mp4.'
+				: 'Enter a full http:// or https:// URL the service can download.',
+		);
+	}
+	return trimmed;
+}
+
+function binarySize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number | undefined> | number | undefined {
+	// Stored on disk or S3: ask for the metadata instead of reading the whole file first.
+	if (binary.id) return ctx.helpers.getBinaryMetadata(binary.id).then((meta) => meta.fileSize);
+	return binary.data ? Buffer.byteLength(binary.data, 'base64') : undefined;
+}
+
+export async function resolveInput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: InputSpec,
+	options: { allowOss?: boolean } = {},
+): Promise<ResolvedInput> {
+	if (spec.type === 'url') {
+		const url = checkUrl(ctx, spec.url ?? '', itemIndex, options.allowOss ?? false);
+		return { url, source: { type: 'url', url, fileName: spec.fileName || fileNameFromUrl(url) } };
+	}
+	if (spec.type === 'base64') {
+		const cleaned = (spec.base64 ?? '').replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
+		if (cleaned === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(cleaned)) {
+			throw operationError(
+				ctx.getNode(),
+				cleaned === '' ? 'The base64 content is empty' : 'The base64 content is not valid base64',
+				itemIndex,
+				'Pass the file as standard base64 (a data: URI prefix is accepted), or use the Binary or URL input.',
+			);
+		}
+		const sizeBytes = Buffer.byteLength(cleaned, 'base64');
+		assertUnderRequestLimit(ctx, sizeBytes, itemIndex, 'The file');
+		return { base64: cleaned, source: { type: 'base64', fileName: spec.fileName || undefined, sizeBytes } };
+	}
+
+	const property = spec.binaryPropertyName || 'data';
+	const items = ctx.getInputData();
+	if (!items[itemIndex]?.binary?.[property]) {
+		const available = Object.keys(items[itemIndex]?.binary ?? {});
+		throw operationError(
+			ctx.getNode(),
+			`This item has no binary property "${property}"`,
+			itemIndex,
+			available.length
+				? `The item's binary properties are: ${available.join(', ')}. Set Binary Property to one of them.`
+				: 'The item carries no file. Read the file with a node that outputs binary data first, or set Input Type to URL.',
+		);
+	}
+	const binary = ctx.helpers.assertBinaryData(itemIndex, property);
+	const knownSize = await binarySize(ctx, binary);
+	if (knownSize !== undefined) assertUnderRequestLimit(ctx, knownSize, itemIndex, `The file "${binary.fileName ?? property}"`);
+	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+	assertUnderRequestLimit(ctx, buffer.length, itemIndex, `The file "${binary.fileName ?? property}"`);
+	return {
+		base64: buffer.toString('base64'),
+		source: {
+			type: 'binary',
+			fileName: binary.fileName,
+			mimeType: binary.mimeType,
+			sizeBytes: buffer.length,
+			binaryProperty: property,
+		},
+	};
+}
+
+/** Reads the parameters created by inputProperties() for one item. */
+export function readInputSpec(ctx: IExecuteFunctions, itemIndex: number): InputSpec {
+	const type = ctx.getNodeParameter('inputType', itemIndex) as InputType;
+	if (type === 'binary') return { type, binaryPropertyName: ctx.getNodeParameter('binaryPropertyName', itemIndex) as string };
+	if (type === 'url') return { type, url: ctx.getNodeParameter('url', itemIndex) as string };
+	return {
+		type,
+		base64: ctx.getNodeParameter('base64Content', itemIndex) as string,
+		fileName: ctx.getNodeParameter('fileName', itemIndex) as string,
+	};
+}

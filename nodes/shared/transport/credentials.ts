@@ -1,0 +1,51 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE } from '../constants';
+import { aiSearchBaseUrl, aiSearchWorkspacePath, paiBaseUrl } from './endpoint';
+
+export type ServiceFamily = 'aiSearch' | 'pai';
+
+const FAMILY_NAMES: Record<ServiceFamily, string> = {
+	aiSearch: 'AI Search Open Platform',
+	pai: 'PAI Multimedia Analysis',
+};
+
+/** What the transport needs from the credential; the secrets themselves are applied by its authenticate(). */
+export interface ServiceTarget {
+	family: ServiceFamily;
+	baseUrl: string;
+	/** AI Search only: /v3/openapi/workspaces/{name} */
+	workspacePath: string;
+	/** Values that must never appear in output, errors or logs. */
+	secrets: string[];
+}
+
+export async function loadServiceTarget(ctx: IExecuteFunctions, family: ServiceFamily): Promise<ServiceTarget> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const authType = (credentials.authType as ServiceFamily | undefined) ?? 'aiSearch';
+	if (authType !== family) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`This node calls the ${FAMILY_NAMES[family]}, but the selected credential is set up for ${FAMILY_NAMES[authType] ?? authType}`,
+			{
+				description: `Select or create an Alibaba Cloud Multimodal API credential whose Service Family is "${FAMILY_NAMES[family]}".`,
+			},
+		);
+	}
+	const endpoint = String(credentials.endpoint ?? '').trim();
+	if (!endpoint) {
+		throw new NodeOperationError(ctx.getNode(), 'The credential has no endpoint', {
+			description: 'Open the Alibaba Cloud Multimodal API credential and enter the service endpoint.',
+		});
+	}
+	const secrets = [credentials.apiKey, credentials.token].filter((v): v is string => typeof v === 'string' && v !== '');
+	return family === 'aiSearch'
+		? {
+				family,
+				baseUrl: aiSearchBaseUrl(endpoint),
+				workspacePath: aiSearchWorkspacePath(String(credentials.workspace ?? 'default')),
+				secrets,
+			}
+		: { family, baseUrl: paiBaseUrl(endpoint, String(credentials.pathPrefix ?? '')), workspacePath: '', secrets };
+}

@@ -1,0 +1,246 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IN8nHttpFullResponse,
+	NodeApiError,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES } from '../constants';
+import type { RequestBudget } from '../scheduler';
+import { CancelledError, pause, throwIfCancelled } from '../wait';
+import type { ServiceTarget } from './credentials';
+import type { ApiFailure } from './errors';
+import { apiError, hintForStatus, operationError, redact } from './errors';
+import type { AttemptOutcome } from './retry';
+import { decideRetry, networkErrorReachedServer } from './retry';
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, query included. */
+	path: string;
+	body?: IDataObject;
+	/** Safe to repeat without a second charge (status checks). Submissions are not. */
+	idempotent: boolean;
+	/** Words for messages: "submitting the task", "checking the task status". */
+	purpose: string;
+}
+
+export interface CallScope {
+	itemIndex: number;
+	signal: AbortSignal;
+	/** Wall-clock time (ms) after which no retry is started. */
+	deadline?: number;
+}
+
+export interface ApiResponse {
+	status: number;
+	body: IDataObject;
+	headers: IDataObject;
+}
+
+export interface ClientOptions {
+	retryUnconfirmed: boolean;
+	requestTimeoutMs: number;
+}
+
+type ErrorBodyReader = (body: IDataObject) => { code?: string; message?: string; requestId?: string };
+
+function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+function parseBody(body: unknown): IDataObject | undefined {
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) return body as IDataObject;
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+	if (text.trim() === '') return {};
+	try {
+		const parsed = JSON.parse(text) as unknown;
+		return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function networkCode(error: unknown): string | undefined {
+	const e = error as { code?: unknown; cause?: { code?: unknown }; context?: { code?: unknown }; message?: string };
+	const code = e?.cause?.code ?? e?.code ?? e?.context?.code;
+	if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	const match = /\b(E[A-Z]{4,})\b/.exec(e?.message ?? '');
+	return match?.[1];
+}
+
+/**
+ * The single egress of the package. Every request goes through the node's credential
+ * (httpRequestWithAuthentication), the service's request budget, and the retry policy:
+ * 429 waits for Retry-After or backs off; 5xx and network failures retry only when repeating
+ * cannot submit a second paid task, unless the user opted in.
+ */
+export class ServiceClient {
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		readonly target: ServiceTarget,
+		private readonly budget: RequestBudget,
+		private readonly options: ClientOptions,
+		private readonly readErrorBody: ErrorBodyReader,
+	) {}
+
+	async send(request: ApiRequest, scope: CallScope): Promise<ApiResponse> {
+		const node = this.ctx.getNode();
+		const bodyText = request.body === undefined ? undefined : JSON.stringify(request.body);
+		const bodyBytes = bodyText === undefined ? 0 : Buffer.byteLength(bodyText);
+		if (bodyBytes > REQUEST_BODY_LIMIT_BYTES) {
+			throw operationError(
+				node,
+				`The request would be ${(bodyBytes / 1048576).toFixed(1)} MB, over the service's 8 MB limit`,
+				scope.itemIndex,
+				'Pass the file by URL (or OSS path) instead of uploading its content.',
+			);
+		}
+		let throttleRetries = 0;
+		let transientRetries = 0;
+		for (;;) {
+			throwIfCancelled(scope.signal);
+			const release = await this.budget.acquire(scope.signal);
+			let outcome: AttemptOutcome;
+			let response: IN8nHttpFullResponse | undefined;
+			let parsed: IDataObject | undefined;
+			let failure: unknown;
+			try {
+				response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, {
+					method: request.method,
+					baseURL: this.target.baseUrl,
+					url: request.path,
+					body: bodyText,
+					headers: {
+						'Content-Type': 'application/json',
+						Accept: 'application/json',
+						'User-Agent': PACKAGE_USER_AGENT,
+					},
+					json: false,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout: this.options.requestTimeoutMs,
+				})) as IN8nHttpFullResponse;
+			} catch (error) {
+				failure = error;
+			} finally {
+				release();
+			}
+			throwIfCancelled(scope.signal);
+
+			if (response) {
+				parsed = parseBody(response.body);
+				const ok = response.statusCode >= 200 && response.statusCode < 300;
+				outcome =
+					ok && parsed === undefined
+						? { type: 'unreadable' }
+						: {
+								type: 'response',
+								status: response.statusCode,
+								retryAfter: headerValue(response.headers as IDataObject, 'retry-after'),
+							};
+			} else {
+				outcome = { type: 'network', reachedServer: networkErrorReachedServer(networkCode(failure)) };
+			}
+
+			const decision = decideRetry(outcome, {
+				idempotent: request.idempotent,
+				retryUnconfirmed: this.options.retryUnconfirmed,
+				throttleRetries,
+				transientRetries,
+			});
+			this.ctx.logger.debug(
+				`Alibaba ${request.method} ${request.path}: ${response ? response.statusCode : networkCode(failure) ?? 'network error'}` +
+					(decision.retry ? `, retrying in ${decision.delayMs} ms` : ''),
+			);
+
+			if (!decision.retry) {
+				if (decision.reason === 'success' && response && parsed) {
+					return { status: response.statusCode, body: parsed, headers: response.headers as IDataObject };
+				}
+				throw this.failureError(request, scope, outcome, decision.reason, response, parsed, failure);
+			}
+			if (scope.deadline !== undefined && Date.now() + decision.delayMs > scope.deadline) {
+				throw this.failureError(request, scope, outcome, 'exhausted', response, parsed, failure);
+			}
+			if (decision.cause === 'throttle') {
+				throttleRetries++;
+				this.budget.holdOff(decision.delayMs);
+			} else {
+				transientRetries++;
+			}
+			await pause(decision.delayMs, scope.signal);
+		}
+	}
+
+	/** An API-level failure found after a successful HTTP exchange (no task id, task failed …). */
+	fail(failure: ApiFailure, scope: CallScope): NodeApiError {
+		return apiError(this.ctx.getNode(), failure, scope.itemIndex, this.target.secrets);
+	}
+
+	private failureError(
+		request: ApiRequest,
+		scope: CallScope,
+		outcome: AttemptOutcome,
+		reason: string,
+		response: IN8nHttpFullResponse | undefined,
+		parsed: IDataObject | undefined,
+		failure: unknown,
+	) {
+		const node = this.ctx.getNode();
+		const secrets = this.target.secrets;
+		if (failure instanceof CancelledError || scope.signal.aborted) return new CancelledError();
+		const unknownOutcome = reason === 'unknown-outcome';
+		const resendHint =
+			'It was not sent again, so the task cannot be created (and charged) twice. Check the service before running the item again, or turn on the Retry Unconfirmed Submissions option to resend automatically.';
+
+		if (outcome.type === 'network') {
+			const code = networkCode(failure) ?? 'network error';
+			const message = redact((failure as Error | undefined)?.message ?? code, secrets);
+			return apiError(
+				node,
+				{
+					code,
+					message: unknownOutcome
+						? `The connection failed while ${request.purpose}; the service may or may not have received it`
+						: `Could not reach the service while ${request.purpose}: ${message}`,
+					description: unknownOutcome ? resendHint : 'Check the endpoint in the credential and the network path to it',
+				},
+				scope.itemIndex,
+				secrets,
+			);
+		}
+		if (outcome.type === 'unreadable') {
+			return apiError(
+				node,
+				{
+					httpCode: response?.statusCode,
+					code: 'MalformedResponse',
+					message: `The service answered with a response that is not valid JSON while ${request.purpose}`,
+					description: unknownOutcome ? resendHint : undefined,
+				},
+				scope.itemIndex,
+				secrets,
+			);
+		}
+		const fields = parsed ? this.readErrorBody(parsed) : {};
+		const status = response?.statusCode;
+		const message = fields.message || `The service answered HTTP ${status} while ${request.purpose}`;
+		return apiError(
+			node,
+			{
+				httpCode: status,
+				code: fields.code,
+				requestId: fields.requestId,
+				message: unknownOutcome ? `${message} (the task may or may not have been created)` : message,
+				description: unknownOutcome ? resendHint : hintForStatus(status, this.target.family),
+			},
+			scope.itemIndex,
+			secrets,
+		);
+	}
+}
