@@ -1,7 +1,8 @@
 /** Two projects: fast unit tests, and engine tests that run workflows through n8n-core against the emulator. */
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
 
 module.exports = {
+	testTimeout: 120000,
 	projects: [
 		{
 			displayName: 'unit',
@@ -14,7 +15,6 @@ module.exports = {
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/engine'],
 			transform: { '^.+\\.ts$': tsJest },
-			testTimeout: 120000,
 		},
 	],
 };

@@ -1,0 +1,44 @@
+import { imageAnalyzeBody, imageFileType, normalizeImageAnalysis } from '../../nodes/aiSearch/imageAnalyze';
+import { taskState } from '../../nodes/aiSearch/api';
+
+describe('image content extraction capability', () => {
+	it('sends a URL as document.url and states the type when known', () => {
+		expect(imageAnalyzeBody({ url: 'https://x/a.PNG', source: { type: 'url', fileName: 'a.PNG' } })).toEqual({
+			document: { url: 'https://x/a.PNG', file_type: 'png' },
+		});
+	});
+
+	it('sends base64 content with a file name, inferring the type from the MIME type', () => {
+		expect(
+			imageAnalyzeBody({ base64: 'AAAA', source: { type: 'binary', fileName: 'scan', mimeType: 'image/jpeg' } }),
+		).toEqual({ document: { content: 'AAAA', file_name: 'scan', file_type: 'jpg' } });
+	});
+
+	it('lets the user override the file type', () => {
+		expect(imageAnalyzeBody({ base64: 'AAAA', source: { type: 'base64', fileName: 'x.bin' } }, 'tiff')).toEqual({
+			document: { content: 'AAAA', file_name: 'x.bin', file_type: 'tiff' },
+		});
+		expect(imageFileType('photo.webp')).toBe('webp');
+		expect(imageFileType(undefined, 'application/octet-stream')).toBeUndefined();
+	});
+
+	it('normalises the result, reading numbers given as strings', () => {
+		expect(
+			normalizeImageAnalysis({
+				status: 'SUCCESS',
+				state: 'succeeded',
+				data: { content: 'Hello', content_type: 'plain', page_num: '1' },
+				usage: { token_count: 95 },
+				raw: {},
+			}),
+		).toEqual({ content: 'Hello', contentType: 'plain', pageNum: 1, usage: { tokenCount: 95, pvCount: undefined } });
+	});
+
+	it('reads task states per the contract: PENDING waits, SUCCESS succeeds, anything else fails', () => {
+		expect(taskState('PENDING')).toBe('pending');
+		expect(taskState('SUCCESS')).toBe('succeeded');
+		expect(taskState('FAIL')).toBe('failed');
+		expect(taskState('FAILED')).toBe('failed');
+		expect(taskState('')).toBe('failed');
+	});
+});

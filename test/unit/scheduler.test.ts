@@ -1,0 +1,64 @@
+import { RequestBudget } from '../../nodes/shared/scheduler';
+import { CancelledError } from '../../nodes/shared/wait';
+
+describe('RequestBudget', () => {
+	it('spaces request starts to the QPS limit', async () => {
+		const budget = new RequestBudget(20, 100);
+		const starts: number[] = [];
+		const t0 = Date.now();
+		await Promise.all(
+			Array.from({ length: 10 }, async () => {
+				const release = await budget.acquire();
+				starts.push(Date.now() - t0);
+				release();
+			}),
+		);
+		starts.sort((a, b) => a - b);
+		// 10 starts at 20/s span at least 9 × 50 ms
+		expect(starts[9] - starts[0]).toBeGreaterThanOrEqual(430);
+		expect(starts[9]).toBeLessThan(1500);
+	});
+
+	it('bounds the requests in flight', async () => {
+		const budget = new RequestBudget(1000, 2);
+		let inFlight = 0;
+		let peak = 0;
+		await Promise.all(
+			Array.from({ length: 8 }, async () => {
+				const release = await budget.acquire();
+				inFlight++;
+				peak = Math.max(peak, inFlight);
+				await new Promise((resolve) => setImmediate(resolve));
+				inFlight--;
+				release();
+			}),
+		);
+		expect(peak).toBe(2);
+	});
+
+	it('holds everyone off after a 429', async () => {
+		const budget = new RequestBudget(100, 10);
+		budget.holdOff(300);
+		const t0 = Date.now();
+		(await budget.acquire())();
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(280);
+	});
+
+	it('gives up waiting when cancelled, without leaking permits', async () => {
+		const budget = new RequestBudget(100, 1);
+		const held = await budget.acquire();
+		const controller = new AbortController();
+		const waiting = budget.acquire(controller.signal);
+		controller.abort();
+		await expect(waiting).rejects.toBeInstanceOf(CancelledError);
+		held();
+		const again = await budget.acquire();
+		again();
+		expect(budget.pending).toBe(0);
+	});
+
+	it('rejects nonsense limits', () => {
+		expect(() => new RequestBudget(0, 1)).toThrow(RangeError);
+		expect(() => new RequestBudget(1, 0)).toThrow(RangeError);
+	});
+});
