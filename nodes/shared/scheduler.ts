@@ -1,9 +1,13 @@
-import { CancelledError, pause, throwIfCancelled } from './wait';
+import { CancelledError, pause, throwIfCancelled, whenAborted } from './wait';
+
+const MIN_QPS = 0.2;
 
 /**
  * The request budget of one service: at most `qps` requests start per second and at most
  * `maxConcurrent` are in flight. Submits and polls draw from the same budget, so polling many tasks
- * never starves or overruns new submissions. A 429 pushes the next slot back for everyone.
+ * never starves or overruns new submissions. A 429 pushes the next slot back for everyone and halves
+ * the rate (the account's real quota may be lower, or shared with other workflows); successes raise
+ * it again step by step up to `qps`.
  */
 export class RequestBudget {
 	private nextSlotAt = 0;
@@ -12,7 +16,9 @@ export class RequestBudget {
 
 	private readonly waiters: Array<() => void> = [];
 
-	private readonly spacingMs: number;
+	private currentQps: number;
+
+	private lastSlowdownAt = -Infinity;
 
 	constructor(
 		readonly qps: number,
@@ -21,7 +27,7 @@ export class RequestBudget {
 	) {
 		if (!(qps > 0)) throw new RangeError('qps must be greater than 0');
 		if (!(maxConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1');
-		this.spacingMs = 1000 / qps;
+		this.currentQps = qps;
 	}
 
 	/** Waits for a concurrency permit and a rate slot; returns the release function. */
@@ -30,7 +36,7 @@ export class RequestBudget {
 		let slotTaken = false;
 		try {
 			const start = Math.max(this.now(), this.nextSlotAt);
-			this.nextSlotAt = start + this.spacingMs;
+			this.nextSlotAt = start + 1000 / this.currentQps;
 			await pause(start - this.now(), signal);
 			slotTaken = true;
 		} finally {
@@ -44,9 +50,25 @@ export class RequestBudget {
 		};
 	}
 
-	/** Called on a 429: no request of this service starts before `delayMs` from now. */
+	/** Called on a 429: no request of this service starts before `delayMs` from now, and the rate drops. */
 	holdOff(delayMs: number): void {
-		this.nextSlotAt = Math.max(this.nextSlotAt, this.now() + delayMs);
+		const now = this.now();
+		this.nextSlotAt = Math.max(this.nextSlotAt, now + delayMs);
+		// Requests already in flight answer 429 together: count them as one signal per second.
+		if (now - this.lastSlowdownAt >= 1000) {
+			this.lastSlowdownAt = now;
+			this.currentQps = Math.max(MIN_QPS, this.currentQps / 2);
+		}
+	}
+
+	/** Called on every answered request that was not throttled. */
+	recordSuccess(): void {
+		this.currentQps = Math.min(this.qps, this.currentQps + Math.max(this.qps / 50, MIN_QPS / 10));
+	}
+
+	/** Requests per second the budget currently allows. */
+	get rate(): number {
+		return this.currentQps;
 	}
 
 	get pending(): number {
@@ -59,20 +81,18 @@ export class RequestBudget {
 			this.inFlight++;
 			return;
 		}
-		const granted = await new Promise<boolean>((resolve) => {
-			const grant = () => {
-				signal?.removeEventListener('abort', onAbort);
-				resolve(true);
-			};
-			const onAbort = () => {
-				const index = this.waiters.indexOf(grant);
-				if (index >= 0) this.waiters.splice(index, 1);
-				resolve(false);
-			};
+		let grant = () => {};
+		const granted = new Promise<boolean>((resolve) => {
+			grant = () => resolve(true);
 			this.waiters.push(grant);
-			signal?.addEventListener('abort', onAbort, { once: true });
 		});
-		if (!granted) throw new CancelledError();
+		const outcome = await (signal ? Promise.race([granted, whenAborted(signal).then(() => false)]) : granted);
+		if (!outcome) {
+			const index = this.waiters.indexOf(grant);
+			if (index >= 0) this.waiters.splice(index, 1);
+			else this.release(); // granted in the same instant as the abort: hand the permit on
+			throw new CancelledError();
+		}
 	}
 
 	private release(): void {

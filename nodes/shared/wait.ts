@@ -13,13 +13,21 @@ export class CancelledError extends Error {
 /** n8n-workflow >= 2.35 takes the signal as a second argument; older versions ignore it. */
 const sleepWithSignal = sleep as (ms: number, signal?: AbortSignal) => Promise<void>;
 
-function untilAborted(signal: AbortSignal): { promise: Promise<void>; dispose: () => void } {
-	let onAbort = () => {};
-	const promise = new Promise<void>((resolve) => {
-		onAbort = () => resolve();
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-	return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
+const abortPromises = new WeakMap<AbortSignal, Promise<void>>();
+
+/**
+ * Resolves when the signal aborts. One listener per signal however many waits race against it, so
+ * hundreds of concurrent items do not pile listeners onto the execution's signal.
+ */
+export function whenAborted(signal: AbortSignal): Promise<void> {
+	let promise = abortPromises.get(signal);
+	if (!promise) {
+		promise = signal.aborted
+			? Promise.resolve()
+			: new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+		abortPromises.set(signal, promise);
+	}
+	return promise;
 }
 
 export function throwIfCancelled(signal?: AbortSignal): void {
@@ -35,13 +43,7 @@ export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 	const end = Date.now() + Math.max(0, ms);
 	for (let left = end - Date.now(); left > 0; left = end - Date.now()) {
 		const slice = sleepWithSignal(Math.min(left, MAX_SLEEP_SLICE_MS), signal).catch(() => undefined);
-		if (signal) {
-			const aborted = untilAborted(signal);
-			await Promise.race([slice, aborted.promise]);
-			aborted.dispose();
-		} else {
-			await slice;
-		}
+		await (signal ? Promise.race([slice, whenAborted(signal)]) : slice);
 		throwIfCancelled(signal);
 	}
 }

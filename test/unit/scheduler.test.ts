@@ -62,3 +62,29 @@ describe('RequestBudget', () => {
 		expect(() => new RequestBudget(1, 0)).toThrow(RangeError);
 	});
 });
+
+describe('RequestBudget adapting to 429s', () => {
+	it('halves its rate on a 429 (once per second) and climbs back with successes', () => {
+		let now = 0;
+		const budget = new RequestBudget(10, 5, () => now);
+		budget.holdOff(0);
+		expect(budget.rate).toBe(5);
+		budget.holdOff(0); // same burst
+		expect(budget.rate).toBe(5);
+		now += 1000;
+		budget.holdOff(0);
+		expect(budget.rate).toBe(2.5);
+		for (let i = 0; i < 100; i++) budget.recordSuccess();
+		expect(budget.rate).toBe(10);
+	});
+
+	it('never drops below a floor', () => {
+		let now = 0;
+		const budget = new RequestBudget(1, 1, () => now);
+		for (let i = 0; i < 20; i++) {
+			now += 1000;
+			budget.holdOff(0);
+		}
+		expect(budget.rate).toBeGreaterThan(0.1);
+	});
+});

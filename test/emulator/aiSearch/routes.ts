@@ -1,0 +1,151 @@
+/** AI Search route table and handlers (submit / poll / sync). */
+import { randomUUID } from 'node:crypto';
+import type { ApiRequest, ApiResult, RouteMatch } from '../family';
+import type { ResolvedOptions } from '../options';
+import type { TaskOutcome, TaskStore } from '../tasks';
+import type { ServiceType } from '../types';
+import { apiError, ErrorCode, InvalidParameter, Messages } from './errors';
+import {
+	asrOutcome,
+	imageAnalyzeOutcome,
+	objectDetectionOutcome,
+	segmentationOutcome,
+	snapshotOutcome,
+	summarizationOutcome,
+} from './results';
+import { AI_SEARCH_PREFIX, isKnownServiceId, isServiceType } from './services';
+import {
+	parseJsonObject,
+	validateAsr,
+	validateImageAnalyze,
+	validateObjectDetection,
+	validateSegmentation,
+	validateSnapshot,
+	validateSummarization,
+} from './validate';
+
+export interface AiSearchDeps {
+	options: ResolvedOptions;
+	tasks: TaskStore;
+	sleep(ms: number): Promise<void>;
+}
+
+type Json = Record<string, unknown>;
+/** Validates a body (throws InvalidParameter) and returns the producer of its outcome. */
+type Build = (body: Json) => (serviceId: string, taskId: string) => TaskOutcome;
+
+function spec<P>(validate: (body: Json) => P, run: (p: P, serviceId: string, taskId: string) => TaskOutcome): Build {
+	return (body) => {
+		const parsed = validate(body);
+		return (serviceId, taskId) => run(parsed, serviceId, taskId);
+	};
+}
+
+const BUILDERS: Record<ServiceType, Build> = {
+	'image-analyze': spec(validateImageAnalyze, (p, sid) => imageAnalyzeOutcome(p, sid)),
+	'image-object-detection': spec(validateObjectDetection, (p, sid) => objectDetectionOutcome(p, sid)),
+	'audio-asr': spec(validateAsr, (p) => asrOutcome(p)),
+	'video-segmentation': spec(validateSegmentation, (p, _sid, id) => segmentationOutcome(p, id)),
+	'video-snapshot': spec(validateSnapshot, (p, _sid, id) => snapshotOutcome(p, id)),
+	'video-summarization': spec(validateSummarization, (p) => summarizationOutcome(p)),
+};
+
+type Suffix = '' | '/async' | '/async/task-status' | '/sync';
+type Op = 'submit' | 'poll' | 'sync' | 'syncPlain';
+
+interface RouteDef {
+	service: ServiceType;
+	suffix: Suffix;
+	method: 'GET' | 'POST';
+	op: Op;
+}
+
+const asyncPair = (service: ServiceType): RouteDef[] => [
+	{ service, suffix: '/async', method: 'POST', op: 'submit' },
+	{ service, suffix: '/async/task-status', method: 'GET', op: 'poll' },
+];
+
+/** Paths after `/v3/openapi/workspaces/{workspace}/<service>/{service_id}`. */
+export const ROUTES: RouteDef[] = [
+	...asyncPair('image-analyze'),
+	// Sync image analysis: only in the (Japanese) docs, not in the SDK. Result carries status + data.
+	{ service: 'image-analyze', suffix: '/sync', method: 'POST', op: 'sync' },
+	// Object detection is synchronous; its result is `{objects}` without a status.
+	{ service: 'image-object-detection', suffix: '', method: 'POST', op: 'syncPlain' },
+	...asyncPair('audio-asr'),
+	...asyncPair('video-segmentation'),
+	...asyncPair('video-snapshot'),
+	...asyncPair('video-summarization'),
+];
+
+/** Turns validation problems into 400 InvalidParameter. */
+async function guarded(fn: () => Promise<ApiResult> | ApiResult): Promise<ApiResult> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (e instanceof InvalidParameter) return apiError(400, ErrorCode.INVALID_PARAMETER, e.message);
+		throw e;
+	}
+}
+
+export function matchRoute(method: string, url: URL, deps: AiSearchDeps): RouteMatch | undefined {
+	if (!url.pathname.startsWith(AI_SEARCH_PREFIX)) return undefined;
+	const segments = url.pathname.slice(AI_SEARCH_PREFIX.length).replace(/\/+$/, '').split('/');
+	if (segments.length < 3 || segments.some((s) => s === '')) return undefined;
+	const [workspace, service, serviceId, ...tail] = segments;
+	if (!isServiceType(service)) return undefined;
+	const suffix = tail.length ? `/${tail.join('/')}` : '';
+	const def = ROUTES.find((r) => r.service === service && r.suffix === suffix && r.method === method.toUpperCase());
+	if (!def) return undefined;
+
+	const kind = def.op === 'submit' ? 'submit' : def.op === 'poll' ? 'poll' : 'sync';
+	const match: RouteMatch = { kind, service, serviceId, handle: async () => ({ status: 500, payload: {} }) };
+	if (!isKnownServiceId(service, serviceId)) {
+		match.reject = apiError(400, ErrorCode.SERVICE_ID_NOT_EXIST, Messages.serviceIdNotExist);
+		return match;
+	}
+	const scope = `ai-search|${workspace}|${service}|${serviceId}`;
+	const build = BUILDERS[service];
+	const { options, tasks } = deps;
+
+	match.handle = (req: ApiRequest) =>
+		guarded(async (): Promise<ApiResult> => {
+			switch (def.op) {
+				case 'submit': {
+					const produce = build(parseJsonObject(req.body));
+					const task = tasks.create(scope, options.taskLatencyMs, (id) => produce(serviceId, id));
+					return { status: 200, payload: { result: { task_id: task.id } }, taskId: task.id };
+				}
+				case 'poll':
+					return poll(req.url, scope, deps);
+				case 'sync':
+				case 'syncPlain': {
+					const produce = build(parseJsonObject(req.body));
+					await deps.sleep(options.syncLatencyMs);
+					const outcome = produce(serviceId, randomUUID());
+					if (outcome.status === 'FAIL') {
+						return { status: 200, payload: { result: { status: 'FAIL', error: outcome.error } }, taskStatus: 'FAIL' };
+					}
+					const result = def.op === 'sync' ? { status: 'SUCCESS', data: outcome.data } : (outcome.data as Json);
+					return { status: 200, payload: { result, usage: outcome.usage }, taskStatus: 'SUCCESS' };
+				}
+			}
+		});
+	return match;
+}
+
+function poll(url: URL, scope: string, { options, tasks }: AiSearchDeps): ApiResult {
+	const taskId = url.searchParams.get('task_id');
+	if (!taskId) throw new InvalidParameter('task_id is required');
+	const task = tasks.get(taskId, scope);
+	if (!task) {
+		return { ...apiError(options.taskNotExistStatus, ErrorCode.TASK_NOT_EXIST, Messages.taskNotExist(taskId)), taskId };
+	}
+	const status = tasks.statusOf(task);
+	const base = { task_id: task.id, status };
+	let payload: Json;
+	if (status === 'PENDING') payload = { result: base };
+	else if (task.outcome.status === 'SUCCESS') payload = { result: { ...base, data: task.outcome.data }, usage: task.outcome.usage };
+	else payload = { result: { ...base, error: task.outcome.error } };
+	return { status: 200, payload, taskId, taskStatus: status };
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'crypto';
+import type { IConnections, IDataObject, INode } from 'n8n-workflow';
+
+import { AlibabaMultimodalApi } from '../../credentials/AlibabaMultimodalApi.credentials';
+import { AlibabaImageContent } from '../../nodes/AlibabaImageContent/AlibabaImageContent.node';
+import type { HarnessInputItem, RunWorkflowOptions } from './harness';
+
+export const API_KEY = 'OS-engine-test-key-7f3a9c';
+export const PACKAGE = 'n8n-nodes-alibaba-multimodal';
+
+export const nodeTypes = {
+	[`${PACKAGE}.alibabaImageContent`]: new AlibabaImageContent(),
+};
+
+export function aiSearchCredentials(emulatorUrl: string, apiKey = API_KEY) {
+	return { alibabaMultimodalApi: { authType: 'aiSearch', endpoint: emulatorUrl, workspace: 'default', apiKey } };
+}
+
+export function node(name: string, type: string, parameters: IDataObject, extra: Partial<INode> = {}): INode {
+	return {
+		id: name.replace(/\W/g, '-'),
+		name,
+		type: `${PACKAGE}.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { alibabaMultimodalApi: { id: 'cred-1', name: 'Alibaba' } },
+		...extra,
+	};
+}
+
+/** A single-node workflow fed with `items`. */
+export function singleNode(
+	emulatorUrl: string,
+	workflowNode: INode,
+	items: HarnessInputItem[],
+	extra: Partial<RunWorkflowOptions> = {},
+): RunWorkflowOptions {
+	return {
+		nodeTypes,
+		credentialTypes: [new AlibabaMultimodalApi()],
+		credentials: aiSearchCredentials(emulatorUrl),
+		nodes: [workflowNode],
+		connections: {} as IConnections,
+		firstNode: workflowNode.name,
+		items,
+		...extra,
+	};
+}
+
+/** A chain of nodes, each feeding the next. */
+export function chain(emulatorUrl: string, nodes: INode[], items: HarnessInputItem[]): RunWorkflowOptions {
+	const connections: IConnections = {};
+	for (let i = 0; i < nodes.length - 1; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { ...singleNode(emulatorUrl, nodes[0], items), nodes, connections };
+}
+
+/** A small real PNG-like payload with a recognisable hash. */
+export function fakeImage(seed: string, bytes = 2048): Buffer {
+	const buffer = Buffer.alloc(bytes);
+	Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(buffer, 0);
+	for (let i = 8; i < bytes; i++) buffer[i] = (i * 31 + seed.charCodeAt(i % seed.length)) & 0xff;
+	return buffer;
+}
+
+export const md5 = (buffer: Buffer) => createHash('md5').update(buffer).digest('hex');
+
+export function urlItems(count: number, prefix = 'https://images.example.com/photo'): HarnessInputItem[] {
+	return Array.from({ length: count }, (_, i) => ({ json: { url: `${prefix}-${i}.jpg`, index: i } }));
+}
