@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { IConnections, IDataObject, INode } from 'n8n-workflow';
+import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
 
 import { AlibabaMultimodalApi } from '../../credentials/AlibabaMultimodalApi.credentials';
 import { AlibabaImageContent } from '../../nodes/AlibabaImageContent/AlibabaImageContent.node';
@@ -16,7 +16,7 @@ export function aiSearchCredentials(emulatorUrl: string, apiKey = API_KEY) {
 	return { alibabaMultimodalApi: { authType: 'aiSearch', endpoint: emulatorUrl, workspace: 'default', apiKey } };
 }
 
-export function node(name: string, type: string, parameters: IDataObject, extra: Partial<INode> = {}): INode {
+export function node(name: string, type: string, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
 	return {
 		id: name.replace(/\W/g, '-'),
 		name,
