@@ -16,5 +16,14 @@ module.exports = {
 			roots: ['<rootDir>/test/engine'],
 			transform: { '^.+\\.ts$': tsJest },
 		},
+		{
+			// Real n8n (Node 24 runtime from the cache) with the packed package; run with --runInBand.
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/*.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
+			transform: { '^.+\\.ts$': tsJest },
+		},
 	],
 };

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Emulator } from '../emulator';
+import { startEmulator } from '../emulator';
+import { e2eContext } from './support/context';
+import { EMULATOR_KEYS, emulatorCredentials, itemsOf, N8nInstance, NODE_TYPE_PREFIX } from './support/n8n';
+import { REPO_ROOT } from './support/runtime';
+
+const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+const examples = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json')).sort();
+
+describe('example workflows in real n8n (CLI: import + execute)', () => {
+	let n8n: N8nInstance;
+	let emulator: Emulator;
+
+	beforeAll(async () => {
+		const { runtime, tarball } = e2eContext();
+		emulator = await startEmulator({
+			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
+			taskLatencyMs: 800,
+			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
+		} as Parameters<typeof startEmulator>[0]);
+		n8n = await N8nInstance.create(runtime, tarball, 'n8n-examples');
+		await n8n.importCredentials(emulatorCredentials(emulator.url));
+		for (const file of examples) await n8n.importWorkflow(join(EXAMPLES_DIR, file));
+	});
+
+	afterAll(async () => {
+		await emulator?.close();
+		n8n?.cleanup();
+	});
+
+	it('has examples, each using this package with its production node type', () => {
+		expect(examples.length).toBeGreaterThan(0);
+		for (const file of examples) {
+			const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+			expect(workflow.id).toMatch(/^[A-Za-z0-9]{16}$/);
+			expect(workflow.nodes.some((n: { type: string }) => n.type.startsWith(NODE_TYPE_PREFIX))).toBe(true);
+		}
+	});
+
+	it.each(examples)('%s runs and produces the expected items', async (file) => {
+		const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+		const result = await n8n.execute(workflow.id);
+		if (result.code !== 0 || !result.run) {
+			throw new Error(`n8n execute failed (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+		}
+		expect(result.run.data.resultData.error).toBeUndefined();
+		const checkModule = (await import(join(__dirname, 'checks', file.replace(/\.json$/, '')))) as {
+			default: (output: (nodeName: string) => Array<Record<string, any>>) => void;
+		};
+		const check = checkModule.default;
+		check((nodeName) => itemsOf(result.run!, nodeName).map((item) => item.json));
+	});
+});
