@@ -1,0 +1,47 @@
+import type { Emulator } from '../emulator';
+import { startEmulator } from '../emulator';
+import { e2eContext } from './support/context';
+import { EMULATOR_KEYS, emulatorCredentials, N8nInstance, type Server } from './support/n8n';
+import { callExtractWebhook, WEBHOOK_WORKFLOW_FILE, WEBHOOK_WORKFLOW_ID } from './support/webhook';
+
+describe('real n8n server: a webhook-triggered workflow using the node', () => {
+	let n8n: N8nInstance;
+	let emulator: Emulator;
+	let server: Server;
+
+	beforeAll(async () => {
+		const { runtime, tarball } = e2eContext();
+		emulator = await startEmulator({ apiKeys: [EMULATOR_KEYS.aiSearchApiKey], taskLatencyMs: 500 });
+		n8n = await N8nInstance.create(runtime, tarball, 'n8n-webhook');
+		await n8n.importCredentials(emulatorCredentials(emulator.url));
+		await n8n.importWorkflow(WEBHOOK_WORKFLOW_FILE);
+		await n8n.publish(WEBHOOK_WORKFLOW_ID);
+		server = await n8n.startMain();
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		await emulator?.close();
+		n8n?.cleanup();
+	});
+
+	it('answers the webhook with the extracted content', async () => {
+		const body = await callExtractWebhook(server.url, 'https://images.example.com/menu.png');
+		expect(body).toMatchObject({
+			content: 'Text recognized in https://images.example.com/menu.png',
+			status: 'SUCCESS',
+			serviceId: 'ops-image-analyze-ocr-001',
+			source: { type: 'url', fileName: 'menu.png' },
+		});
+		expect(emulator.log.filter((entry) => entry.kind === 'submit')).toHaveLength(1);
+	});
+
+	it('lists the package node types, the AI-tool variant included', async () => {
+		const cookie = await n8n.setupOwner(server.url);
+		const response = await fetch(`${server.url}/types/nodes.json`, { headers: { cookie } });
+		const types = (await response.json()) as Array<{ name: string }>;
+		const names = types.map((type) => type.name);
+		expect(names).toContain('n8n-nodes-alibaba-multimodal.alibabaImageContent');
+		expect(names).toContain('n8n-nodes-alibaba-multimodal.alibabaImageContentTool');
+	});
+});
