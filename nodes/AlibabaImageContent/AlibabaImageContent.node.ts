@@ -21,7 +21,8 @@ export class AlibabaImageContent implements INodeType {
 		icon: { light: 'file:alibabaImageContent.svg', dark: 'file:alibabaImageContent.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["serviceId"] }}',
+		subtitle:
+			'={{ ({ submitAndWait: "Extract", submitOnly: "Submit", getResult: "Get result", sync: "Extract (sync)" })[$parameter["operation"]] + ": " + ($parameter["serviceId"] === "ops-image-analyze-ocr-001" ? "OCR" : "understanding + OCR") }}',
 		description: 'Extract text and a description from images with Alibaba Cloud AI Search (VLM or OCR)',
 		defaults: { name: 'Alibaba Image Content Extraction' },
 		usableAsTool: true,

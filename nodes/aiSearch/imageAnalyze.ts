@@ -6,14 +6,14 @@ import type { TaskSnapshot } from './api';
 /** Image content extraction (`image-analyze`): VLM understanding + OCR, or OCR alone. */
 export const IMAGE_ANALYZE_SERVICES: INodePropertyOptions[] = [
 	{
-		name: 'Understanding + OCR (Ops-Image-Analyze-Vlm-001)',
+		name: 'Understanding + OCR',
 		value: 'ops-image-analyze-vlm-001',
-		description: 'A multimodal model describes the image and reads its text',
+		description: 'Service ops-image-analyze-vlm-001: a multimodal model describes the image and reads its text',
 	},
 	{
-		name: 'OCR Only (Ops-Image-Analyze-Ocr-001)',
+		name: 'OCR Only',
 		value: 'ops-image-analyze-ocr-001',
-		description: 'Recognises the text in the image',
+		description: 'Service ops-image-analyze-ocr-001: recognises the text in the image',
 	},
 ];
 

@@ -116,7 +116,7 @@ export class N8nInstance {
 
 	/** `n8n start` on a free loopback port; resolves when /healthz/readiness answers. */
 	async startMain(extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
-		const port = await freePort();
+		const port = extraEnv.N8N_PORT ? Number(extraEnv.N8N_PORT) : await freePort();
 		const env = {
 			...this.env,
 			...extraEnv,

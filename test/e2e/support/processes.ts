@@ -75,13 +75,21 @@ process.once('exit', () => {
 });
 
 /** Runs a command to completion; resolves with its output, rejects with it on a non-zero exit. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv, options: { cwd?: string; allowFailure?: boolean } = {}) {
+export function run(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	options: { cwd?: string; allowFailure?: boolean; showProgress?: boolean } = {},
+) {
 	return new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
 		const child = spawn(command, args, { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.stderr.on('data', (chunk) => {
+			stderr += chunk;
+			if (options.showProgress) process.stderr.write(chunk);
+		});
 		child.on('error', reject);
 		child.on('close', (code) => {
 			const result = { code: code ?? -1, stdout, stderr };

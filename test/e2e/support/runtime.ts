@@ -8,15 +8,15 @@ export const PACKAGE_NAME = 'n8n-nodes-alibaba-multimodal';
 export const WORK_DIR = join(REPO_ROOT, '.tmp', 'e2e');
 
 /** Node 24 + n8n from the cache (installed on first use by scripts/e2e/runtime.sh). */
-export async function ensureRuntime(): Promise<string> {
-	const { stdout } = await run('bash', [join(REPO_ROOT, 'scripts', 'e2e', 'runtime.sh')], { ...process.env, FORCE_COLOR: '0' });
+export async function ensureRuntime(showProgress = true): Promise<string> {
+	const { stdout } = await run('bash', [join(REPO_ROOT, 'scripts', 'e2e', 'runtime.sh')], { ...process.env, FORCE_COLOR: '0' }, { showProgress });
 	const folder = stdout.trim().split('\n').pop()!;
 	if (!existsSync(join(folder, 'node_modules', '.bin', 'n8n'))) throw new Error(`No n8n in ${folder}`);
 	return folder;
 }
 
-export async function ensureSystemDeps(): Promise<void> {
-	await run('bash', [join(REPO_ROOT, 'scripts', 'e2e', 'system-deps.sh')], process.env);
+export async function ensureSystemDeps(showProgress = true): Promise<void> {
+	await run('bash', [join(REPO_ROOT, 'scripts', 'e2e', 'system-deps.sh')], process.env, { showProgress });
 }
 
 /** Builds and packs the package exactly as it would be published; returns the tarball path. */
