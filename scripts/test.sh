@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full test suite, in the order a failure is cheapest to find:
 #   build → lint (n8n community rules) → typecheck of tests → unit + engine tests (n8n-core, emulator)
-#   → real n8n end to end (when scripts/e2e/run.sh exists; skip with SKIP_E2E=1)
+#   → scanner lint of the packed tarball → real n8n end to end (skip both with SKIP_E2E=1)
 # Ends with one summary line: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,21 +25,31 @@ if npx eslint --max-warnings=-1 .; then echo "lint clean"; else stage_failed=1; 
 stage "typecheck (sources and tests)"
 npx tsc -p tsconfig.test.json || stage_failed=1
 
-stage "unit and engine tests (jest)"
-rm -f .tmp/jest.json
-npx jest --json --outputFile=.tmp/jest.json "$@"
-jest_rc=$?
-if [ -f .tmp/jest.json ]; then
-  read -r p f < <(node -e 'const r=require("./.tmp/jest.json");console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0))')
-  passed=$((passed+p)); failed=$((failed+f))
-fi
-[ "$jest_rc" -eq 0 ] || stage_failed=1
+# Runs one jest selection and adds its counts to the totals.
+jest_stage() {
+  local report=".tmp/jest-$1.json"; shift
+  rm -f "$report"
+  npx jest --json --outputFile="$report" "$@"
+  local rc=$?
+  if [ -f "$report" ]; then
+    read -r p f < <(node -e 'const r=require("./'"$report"'");console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0))')
+    passed=$((passed+p)); failed=$((failed+f))
+  else
+    failed=$((failed+1))
+  fi
+  [ "$rc" -eq 0 ] || stage_failed=1
+}
 
-if [ -x scripts/e2e/run.sh ] && [ "${SKIP_E2E:-0}" != "1" ]; then
-  stage "real n8n end to end"
-  if scripts/e2e/run.sh > >(tee .tmp/e2e.log) 2>&1; then :; else stage_failed=1; fi
-  read -r p f < <(node -e 'const t=require("fs").readFileSync(".tmp/e2e.log","utf8");const m=[...t.matchAll(/^e2e: (\d+) passed, (\d+) failed$/gm)].pop();console.log(m?m[1]:0, m?m[2]:1)')
-  passed=$((passed+p)); failed=$((failed+f))
+stage "unit and engine tests (jest: n8n-core engine against the emulator)"
+jest_stage core --selectProjects unit engine "$@"
+
+if [ "${SKIP_E2E:-0}" != "1" ]; then
+  stage "scanner lint of the packed tarball"
+  npm pack --silent --pack-destination .tmp >/dev/null && node scripts/scan-tarball.mjs .tmp/n8n-nodes-alibaba-multimodal-*.tgz || stage_failed=1
+  rm -f .tmp/n8n-nodes-alibaba-multimodal-*.tgz
+
+  stage "real n8n end to end (Node 24 + n8n 2.41.1 from the cache; CLI, webhook server, queue mode, editor)"
+  jest_stage e2e --selectProjects e2e --runInBand
 fi
 
 finish

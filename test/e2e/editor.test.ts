@@ -34,7 +34,7 @@ describe('editor check: the n8n editor shows every node as installed, with its p
 		await n8n.importWorkflowObject(allNodesWorkflow());
 		server = await n8n.startMain();
 		await n8n.setupOwner(server.url);
-		browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+		browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 		page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 	});
 
