@@ -48,7 +48,8 @@ async function main() {
 		apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
 		taskLatencyMs: 1500,
 		paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
-	} as Parameters<typeof startEmulator>[0]);
+		paiJobLatencyMs: 800,
+	});
 	say(`    emulator: ${emulator.url}`);
 	const n8n = await N8nInstance.create(runtime, tarball, 'n8n-demo');
 	let server: Server | undefined;

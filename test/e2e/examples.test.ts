@@ -20,7 +20,8 @@ describe('example workflows in real n8n (CLI: import + execute)', () => {
 			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
 			taskLatencyMs: 800,
 			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
-		} as Parameters<typeof startEmulator>[0]);
+			paiJobLatencyMs: 800,
+		});
 		n8n = await N8nInstance.create(runtime, tarball, 'n8n-examples');
 		await n8n.importCredentials(emulatorCredentials(emulator.url));
 		for (const file of examples) await n8n.importWorkflow(join(EXAMPLES_DIR, file));

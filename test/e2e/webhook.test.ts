@@ -11,7 +11,11 @@ describe('real n8n server: a webhook-triggered workflow using the node', () => {
 
 	beforeAll(async () => {
 		const { runtime, tarball } = e2eContext();
-		emulator = await startEmulator({ apiKeys: [EMULATOR_KEYS.aiSearchApiKey], taskLatencyMs: 500 });
+		emulator = await startEmulator({
+			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
+			taskLatencyMs: 500,
+			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
+		});
 		n8n = await N8nInstance.create(runtime, tarball, 'n8n-webhook');
 		await n8n.importCredentials(emulatorCredentials(emulator.url));
 		await n8n.importWorkflow(WEBHOOK_WORKFLOW_FILE);
@@ -36,8 +40,43 @@ describe('real n8n server: a webhook-triggered workflow using the node', () => {
 		expect(emulator.log.filter((entry) => entry.kind === 'submit')).toHaveLength(1);
 	});
 
+	let cookie = '';
+
+	async function testCredential(data: Record<string, string>) {
+		const response = await fetch(`${server.url}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie },
+			body: JSON.stringify({ credentials: { id: '', name: 'check', type: 'alibabaMultimodalApi', data } }),
+		});
+		if (!response.ok) throw new Error(`credential test answered ${response.status}: ${await response.text()}`);
+		return ((await response.json()) as { data: { status: string; message: string } }).data;
+	}
+
+	it('tests credentials: a valid key, a wrong key and an unreachable endpoint are told apart', async () => {
+		cookie = await n8n.setupOwner(server.url);
+		const aiSearch = { authType: 'aiSearch', endpoint: emulator.url, workspace: 'default' };
+		expect(await testCredential({ ...aiSearch, apiKey: EMULATOR_KEYS.aiSearchApiKey })).toMatchObject({ status: 'OK' });
+		expect(await testCredential({ ...aiSearch, apiKey: 'OS-wrong' })).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/API key was rejected/),
+		});
+		const unreachable = await testCredential({ ...aiSearch, endpoint: 'http://127.0.0.1:9', apiKey: 'OS-x' });
+		expect(unreachable.status).toBe('Error');
+		expect(unreachable.message).toMatch(/ECONNREFUSED|refused/i);
+
+		const pai = { authType: 'pai', endpoint: emulator.url, appId: EMULATOR_KEYS.paiAppId };
+		expect(await testCredential({ ...pai, token: EMULATOR_KEYS.paiToken })).toMatchObject({ status: 'OK' });
+		expect(await testCredential({ ...pai, token: 'wrong-token' })).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/token was rejected/),
+		});
+		expect(await testCredential({ ...pai, appId: 'no-such-app', token: 'x' })).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/AppID was not found|token was rejected/),
+		});
+	});
+
 	it('lists the package node types, the AI-tool variant included', async () => {
-		const cookie = await n8n.setupOwner(server.url);
 		const response = await fetch(`${server.url}/types/nodes.json`, { headers: { cookie } });
 		const types = (await response.json()) as Array<{ name: string }>;
 		const names = types.map((type) => type.name);

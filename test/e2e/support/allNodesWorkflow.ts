@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import { CREDENTIAL_IDS } from './n8n';
 import { PACKAGE_NAME, REPO_ROOT } from './runtime';
 
 export const ALL_NODES_WORKFLOW_ID = 'e2eAllNodesView1';
+
+/** Loads the built node classes (dist/) exactly as n8n does. */
+const loadBuilt = createRequire(__filename);
 
 export interface PackageNode {
 	name: string;
@@ -15,7 +19,7 @@ export interface PackageNode {
 export function packageNodes(): PackageNode[] {
 	const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
 	return pkg.n8n.nodes.map((file) => {
-		const module = require(join(REPO_ROOT, file)) as Record<string, new () => { description: PackageNode }>;
+		const module = loadBuilt(join(REPO_ROOT, file)) as Record<string, new () => { description: PackageNode }>;
 		const NodeClass = Object.values(module)[0];
 		const { name, displayName } = new NodeClass().description;
 		return { name, displayName };
