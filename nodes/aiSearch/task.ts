@@ -125,3 +125,15 @@ export function taskFields(outcome: TaskOutcome, serviceId: string): IDataObject
 	const { snapshot } = outcome;
 	return { taskId: snapshot.taskId, status: snapshot.status, serviceId, requestId: snapshot.requestId };
 }
+
+/** A synchronous call (object detection): one request, no task; a failure status fails the item like a FAIL task. */
+export async function callSync(
+	api: AiSearchApi,
+	serviceId: string,
+	suffix: string,
+	body: IDataObject,
+	scope: CallScope,
+): Promise<TaskSnapshot> {
+	const snapshot = await api.call(serviceId, suffix, body, scope);
+	return assertSucceeded(api, snapshot, serviceId, scope);
+}

@@ -150,3 +150,66 @@ export function taskOptions(config: { defaultQps: number; pollingShow: Record<st
 		},
 	];
 }
+
+const POLLING_OPTION_NAMES = ['pollIntervalSeconds', 'timeoutSeconds', 'onTimeout'];
+
+/** Options of a synchronous node: the task options without polling (raw response, QPS, concurrency, safety). */
+export function requestOptions(config: { defaultQps: number }): INodeProperties[] {
+	return taskOptions({ defaultQps: config.defaultQps, pollingShow: {} }).filter(
+		(option) => !POLLING_OPTION_NAMES.includes(option.name),
+	);
+}
+
+/** The three operations of an asynchronous AI Search node, plus the Task ID field of Get Result. */
+export function asyncOperationProperties(config: { noun: string; resultNoun: string }): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Submit and Wait',
+					value: 'submitAndWait',
+					action: `Submit a ${config.noun} task and wait for the ${config.resultNoun}`,
+					description: `Submit a task and poll it until the ${config.resultNoun} is ready`,
+				},
+				{
+					name: 'Submit Only',
+					value: 'submitOnly',
+					action: `Submit a ${config.noun} task`,
+					description: 'Submit a task and return its task ID at once',
+				},
+				{
+					name: 'Get Result',
+					value: 'getResult',
+					action: `Get the result of a ${config.noun} task`,
+					description: 'Resume a submitted task by its ID and wait for its result',
+				},
+			],
+			default: 'submitAndWait',
+		},
+		{
+			displayName: 'Task ID',
+			name: 'taskId',
+			type: 'string',
+			default: '={{ $json.taskId }}',
+			required: true,
+			description: 'The task ID returned by Submit Only, or named in a timeout error',
+			displayOptions: { show: { operation: ['getResult'] } },
+		},
+	];
+}
+
+/** The "one item per list entry" switch. */
+export function splitOption(config: { noun: string; show?: Record<string, string[]> }): INodeProperties {
+	return {
+		displayName: `Split Into Items`,
+		name: 'split',
+		type: 'boolean',
+		default: false,
+		description: `Whether to output one item per ${config.noun} instead of one item per input with a list`,
+		displayOptions: config.show ? { show: config.show } : undefined,
+	};
+}

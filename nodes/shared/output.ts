@@ -32,6 +32,8 @@ export function errorItem(error: Error & { description?: string | null }, itemIn
 			taskId: context.taskId,
 			status: context.status,
 			serviceId: context.serviceId,
+			jobId: context.jobId,
+			batchId: context.batchId,
 			...extra,
 		},
 		itemIndex,

@@ -20,6 +20,9 @@ export class RequestBudget {
 
 	private lastSlowdownAt = -Infinity;
 
+	/** The rate at which the service last said 429: climb back to just under it quickly, then probe slowly. */
+	private throttledAt = Infinity;
+
 	constructor(
 		readonly qps: number,
 		readonly maxConcurrent: number,
@@ -36,7 +39,8 @@ export class RequestBudget {
 		let slotTaken = false;
 		try {
 			const start = Math.max(this.now(), this.nextSlotAt);
-			this.nextSlotAt = start + 1000 / this.currentQps;
+			// 5% under the limit: the service counts in its own one-second windows, and timers jitter.
+			this.nextSlotAt = start + 1050 / this.currentQps;
 			await pause(start - this.now(), signal);
 			slotTaken = true;
 		} finally {
@@ -57,13 +61,15 @@ export class RequestBudget {
 		// Requests already in flight answer 429 together: count them as one signal per second.
 		if (now - this.lastSlowdownAt >= 1000) {
 			this.lastSlowdownAt = now;
+			this.throttledAt = this.currentQps;
 			this.currentQps = Math.max(MIN_QPS, this.currentQps / 2);
 		}
 	}
 
 	/** Called on every answered request that was not throttled. */
 	recordSuccess(): void {
-		this.currentQps = Math.min(this.qps, this.currentQps + Math.max(this.qps / 50, MIN_QPS / 10));
+		const step = this.currentQps < 0.9 * this.throttledAt ? this.qps / 50 : this.qps / 500;
+		this.currentQps = Math.min(this.qps, this.currentQps + Math.max(step, MIN_QPS / 100));
 	}
 
 	/** Requests per second the budget currently allows. */

@@ -1,15 +1,17 @@
 /**
  * Standalone runner:
  *   npx ts-node --transpile-only test/emulator/cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps]
+ *     [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path]
  * Listens on 127.0.0.1 only; logs one line per request; stops on SIGINT/SIGTERM.
  */
-import { DEFAULT_API_KEY } from './options';
+import { DEFAULT_API_KEY, DEFAULT_PAI_APPS } from './options';
 import { startEmulator } from './server';
 import type { EmulatorOptions, RequestLogEntry } from './types';
 
 function parseArgs(argv: string[]): { port: number; options: EmulatorOptions } {
 	const options: EmulatorOptions = {};
 	const keys: string[] = [];
+	const paiApps: Record<string, string> = {};
 	let port = 0;
 	const number = (flag: string, v: string | undefined): number => {
 		const n = Number(v);
@@ -34,6 +36,19 @@ function parseArgs(argv: string[]): { port: number; options: EmulatorOptions } {
 				keys.push(k);
 				break;
 			}
+			case '--pai-app': {
+				const pair = argv[++i] ?? '';
+				const colon = pair.indexOf(':');
+				if (colon < 1 || colon === pair.length - 1) throw new Error('--pai-app needs APPID:TOKEN');
+				paiApps[pair.slice(0, colon)] = pair.slice(colon + 1);
+				break;
+			}
+			case '--pai-latency':
+				options.paiJobLatencyMs = number(arg, argv[++i]);
+				break;
+			case '--pai-prefix':
+				options.paiPathPrefix = argv[++i] ?? '';
+				break;
 			case '--no-qps':
 				options.enforceQps = false;
 				break;
@@ -42,6 +57,7 @@ function parseArgs(argv: string[]): { port: number; options: EmulatorOptions } {
 		}
 	}
 	if (keys.length) options.apiKeys = keys;
+	if (Object.keys(paiApps).length) options.paiApps = paiApps;
 	return { port, options };
 }
 
@@ -59,7 +75,7 @@ async function main(): Promise<void> {
 	try {
 		parsed = parseArgs(process.argv.slice(2));
 	} catch (e) {
-		console.error(`${(e as Error).message}\nusage: cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps]`);
+		console.error(`${(e as Error).message}\nusage: cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps] [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path]`);
 		process.exit(2);
 	}
 	const { port, options } = parsed;
@@ -67,6 +83,8 @@ async function main(): Promise<void> {
 	const emulator = await startEmulator(options, port);
 	const key = (options.apiKeys ?? [DEFAULT_API_KEY]).join(', ');
 	console.log(`Alibaba AI Search emulator listening on ${emulator.url} (API key: ${key})`);
+	const apps = Object.keys(options.paiApps ?? DEFAULT_PAI_APPS).join(', ');
+	console.log(`PAI multimedia analysis on ${emulator.url}${options.paiPathPrefix ?? ''}/api/v1/ (AppIDs: ${apps})`);
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;

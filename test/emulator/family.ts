@@ -3,7 +3,7 @@
  * (AI Search `/v3/openapi/...` today; PAI `/api/v1/...` can be added beside it as another ApiFamily).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ServiceType } from './types';
+import type { ApiServiceType } from './types';
 
 /** What a handler answers; the family's envelope() turns it into the wire body. */
 export interface ApiResult {
@@ -26,7 +26,7 @@ export interface ApiRequest {
 export interface RouteMatch {
 	kind: 'submit' | 'poll' | 'sync';
 	/** Log field, fault matching and QPS bucket. */
-	service: ServiceType;
+	service: ApiServiceType;
 	serviceId: string;
 	/** Set when the route is known but the request is refused before any handling (e.g. ServiceIdNotExist). */
 	reject?: ApiResult;
@@ -47,7 +47,7 @@ export interface ApiFamily {
 	/** 429 answer (the server adds Retry-After). */
 	throttled(): ApiResult;
 	tooLarge(bytes: number, limit: number): ApiResult;
-	qpsLimit(service: ServiceType): number | undefined;
+	qpsLimit(service: ApiServiceType): number | undefined;
 	/** Adds request_id, latency, http_code ... to a result. */
 	envelope(result: ApiResult, receivedAt: number): Record<string, unknown>;
 	/** A 200 body that is not valid JSON. */

@@ -1,11 +1,11 @@
-import type { Fault, FaultType, ServiceType } from './types';
+import type { ApiServiceType, Fault, FaultType } from './types';
 
 const FAULT_TYPES: FaultType[] = ['status', 'drop', 'slow', 'malformed', 'throttle'];
 
 export interface FaultTarget {
 	method: string;
 	kind: 'submit' | 'poll' | 'sync';
-	service: ServiceType;
+	service: ApiServiceType;
 	/** Path with query string. */
 	path: string;
 }

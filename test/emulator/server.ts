@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createAiSearchFamily } from './aiSearch';
+import { createPaiFamily } from './pai';
 import { readBody } from './body';
 import { CONTROL_PREFIX, handleControl } from './control';
 import type { ApiFamily, ApiResult } from './family';
@@ -27,7 +28,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 	const delays = new Delays();
 	const sleep = (ms: number) => delays.sleep(ms);
 	/** API families, first match on path prefix wins; the first one also answers unknown paths. */
-	const families: ApiFamily[] = [createAiSearchFamily({ options: opts, tasks, sleep })];
+	const families: ApiFamily[] = [createAiSearchFamily({ options: opts, tasks, sleep }), createPaiFamily({ options: opts, sleep })];
 	let throttled429s = 0;
 
 	const reset = () => {

@@ -8,6 +8,12 @@ export type ServiceType =
 	| 'video-snapshot'
 	| 'video-summarization';
 
+/** QPS buckets of the PAI multimedia-analysis family (`/api/v1/...`). */
+export type PaiServiceType = 'pai-image' | 'pai-video' | 'pai-batch' | 'pai-job';
+
+/** Any QPS bucket / log service of any family. */
+export type ApiServiceType = ServiceType | PaiServiceType;
+
 export type RequestKind = 'submit' | 'poll' | 'sync' | 'control' | 'unknown';
 
 export interface EmulatorOptions {
@@ -17,8 +23,8 @@ export interface EmulatorOptions {
 	taskLatencyMs?: number;
 	/** Delay of sync routes (/sync and object detection); default 20. */
 	syncLatencyMs?: number;
-	/** Per-service QPS limits; unspecified services keep their documented defaults. */
-	qps?: Partial<Record<ServiceType, number>>;
+	/** Per-service QPS limits; unspecified services keep their documented defaults (PAI buckets included). */
+	qps?: Partial<Record<ApiServiceType, number>>;
 	/** Default true. */
 	enforceQps?: boolean;
 	/** 429 carries `Retry-After: 1` / no header / every other 429 has it; default 'header'. */
@@ -27,6 +33,14 @@ export interface EmulatorOptions {
 	taskNotExistStatus?: number;
 	/** Default 8 * 1024 * 1024. */
 	maxBodyBytes?: number;
+	/** PAI: AppID -> token accepted by the signature check; default { 'pai-demo-app': 'pai-demo-token' }. */
+	paiApps?: Record<string, string>;
+	/** PAI: async/batch job submit -> terminal state (wall clock); default 300. */
+	paiJobLatencyMs?: number;
+	/** PAI: path prefix in front of /api/v1 (a gateway path); it is not part of the signed path. Default ''. */
+	paiPathPrefix?: string;
+	/** PAI: custom model names deployed besides the built-in ones (see test/emulator/pai/models.ts). */
+	paiModels?: string[];
 	/** Extra (not in the brief): called once per request when its log entry is final (used by cli.ts). */
 	onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -36,7 +50,7 @@ export interface RequestLogEntry {
 	time: number;
 	method: string;
 	path: string;
-	service?: ServiceType;
+	service?: ApiServiceType;
 	serviceId?: string;
 	kind: RequestKind;
 	/** HTTP status answered; 0 when the connection was dropped without an answer. */
@@ -57,7 +71,7 @@ export interface Fault {
 	match?: {
 		method?: string;
 		kind?: 'submit' | 'poll' | 'sync';
-		service?: ServiceType;
+		service?: ApiServiceType;
 		/** Substring of the request path (query string included). */
 		path?: string;
 	};

@@ -3,6 +3,12 @@ import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
 
 import { AlibabaMultimodalApi } from '../../credentials/AlibabaMultimodalApi.credentials';
 import { AlibabaImageContent } from '../../nodes/AlibabaImageContent/AlibabaImageContent.node';
+import { AlibabaMainSubject } from '../../nodes/AlibabaMainSubject/AlibabaMainSubject.node';
+import { AlibabaObjectDetection } from '../../nodes/AlibabaObjectDetection/AlibabaObjectDetection.node';
+import { AlibabaTranscription } from '../../nodes/AlibabaTranscription/AlibabaTranscription.node';
+import { AlibabaVideoKeyframes } from '../../nodes/AlibabaVideoKeyframes/AlibabaVideoKeyframes.node';
+import { AlibabaVideoSegmentation } from '../../nodes/AlibabaVideoSegmentation/AlibabaVideoSegmentation.node';
+import { AlibabaVideoSummary } from '../../nodes/AlibabaVideoSummary/AlibabaVideoSummary.node';
 import type { HarnessInputItem, RunWorkflowOptions } from './harness';
 
 export const API_KEY = 'OS-engine-test-key-7f3a9c';
@@ -10,6 +16,12 @@ export const PACKAGE = 'n8n-nodes-alibaba-multimodal';
 
 export const nodeTypes = {
 	[`${PACKAGE}.alibabaImageContent`]: new AlibabaImageContent(),
+	[`${PACKAGE}.alibabaObjectDetection`]: new AlibabaObjectDetection(),
+	[`${PACKAGE}.alibabaMainSubject`]: new AlibabaMainSubject(),
+	[`${PACKAGE}.alibabaTranscription`]: new AlibabaTranscription(),
+	[`${PACKAGE}.alibabaVideoSegmentation`]: new AlibabaVideoSegmentation(),
+	[`${PACKAGE}.alibabaVideoKeyframes`]: new AlibabaVideoKeyframes(),
+	[`${PACKAGE}.alibabaVideoSummary`]: new AlibabaVideoSummary(),
 };
 
 export function aiSearchCredentials(emulatorUrl: string, apiKey = API_KEY) {

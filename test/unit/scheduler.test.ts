@@ -64,7 +64,7 @@ describe('RequestBudget', () => {
 });
 
 describe('RequestBudget adapting to 429s', () => {
-	it('halves its rate on a 429 (once per second) and climbs back with successes', () => {
+	it('halves its rate on a 429 (once per second), climbs quickly to just under the throttled rate, then probes slowly', () => {
 		let now = 0;
 		const budget = new RequestBudget(10, 5, () => now);
 		budget.holdOff(0);
@@ -74,8 +74,12 @@ describe('RequestBudget adapting to 429s', () => {
 		now += 1000;
 		budget.holdOff(0);
 		expect(budget.rate).toBe(2.5);
-		for (let i = 0; i < 100; i++) budget.recordSuccess();
-		expect(budget.rate).toBe(10);
+		for (let i = 0; i < 10; i++) budget.recordSuccess();
+		expect(budget.rate).toBeCloseTo(4.5); // 0.9 × the rate that was throttled, in ten steps
+		for (let i = 0; i < 10; i++) budget.recordSuccess();
+		expect(budget.rate).toBeCloseTo(4.7); // then a tenth of the step
+		for (let i = 0; i < 1000; i++) budget.recordSuccess();
+		expect(budget.rate).toBe(10); // never above the configured limit
 	});
 
 	it('never drops below a floor', () => {

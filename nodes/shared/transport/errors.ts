@@ -9,6 +9,9 @@ export interface FailureContext extends IDataObject {
 	taskId?: string;
 	status?: string;
 	serviceId?: string;
+	/** PAI async job and batch job ids. */
+	jobId?: string;
+	batchId?: string;
 }
 
 export type ItemError = NodeApiError | NodeOperationError;

@@ -201,8 +201,25 @@ function parameters(body: Json): Json {
 	return objectField(body, 'parameters', 'parameters', false) ?? {};
 }
 
+/** Formats of the ASR and snapshot services (contract §4, §6); the data URI names the format, not a MIME subtype. */
+const MEDIA_FORMATS = {
+	audio: ['mp3', 'wav', 'aac', 'flac', 'ogg', 'm4a', 'alac', 'wma'],
+	video: ['mp4', 'avi', 'mkv', 'mov', 'flv', 'webm'],
+} as const;
+
+function checkContentFormat(input: MediaInput, kinds: Array<keyof typeof MEDIA_FORMATS>): void {
+	if (!input.content?.mime) return;
+	const [kind, format] = input.content.mime.toLowerCase().split('/');
+	const known = kinds.includes(kind as keyof typeof MEDIA_FORMATS) && (MEDIA_FORMATS[kind as keyof typeof MEDIA_FORMATS] as readonly string[]).includes(format);
+	if (!known) {
+		const accepted = kinds.map((k) => MEDIA_FORMATS[k].map((f) => `${k}/${f}`).join(', ')).join(', ');
+		throw new InvalidParameter(`input.content has unsupported type ${input.content.mime}; expected data:<type>/<format>;base64 with one of ${accepted}`);
+	}
+}
+
 export function validateAsr(body: Json): AsrRequest {
 	const input = mediaInput(body, true, 'audio-asr');
+	checkContentFormat(input, ['audio', 'video']);
 	parameters(body);
 	const out = output(body, ['text', 'oss']);
 	return { input, outputType: out.type, outputOss: out.oss };
@@ -210,6 +227,7 @@ export function validateAsr(body: Json): AsrRequest {
 
 export function validateSnapshot(body: Json): SnapshotRequest {
 	const input = mediaInput(body, true, 'video-snapshot');
+	checkContentFormat(input, ['video']);
 	const params = parameters(body);
 	const interval = params.interval ?? 5;
 	if (typeof interval !== 'number' || !Number.isFinite(interval) || interval <= 0) {

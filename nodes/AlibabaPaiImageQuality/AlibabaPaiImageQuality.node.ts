@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { PAI_QPS } from '../pai/constants';
+import { configureJsonProperty, modelProperties, paiOptions, readConfigure, readModelName } from '../pai/descriptions';
+import { imageInputProperties, runImageNode } from '../pai/image';
+import { imageQualityBody, normalizeImageQuality } from '../pai/imageQuality';
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { itemFor } from '../shared/output';
+
+export class AlibabaPaiImageQuality implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba PAI Image Quality',
+		name: 'alibabaPaiImageQuality',
+		icon: { light: 'file:alibabaPaiImageQuality.svg', dark: 'file:alibabaPaiImageQuality.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: 'Score image quality',
+		description: 'Score the quality of images from 0 to 100 with Alibaba Cloud PAI multimedia analysis',
+		defaults: { name: 'Alibaba PAI Image Quality' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			...imageInputProperties(),
+			...modelProperties({
+				presets: [{ name: 'General Model', value: '', description: 'The general image quality model' }],
+				default: '',
+			}),
+			configureJsonProperty(),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: paiOptions({ defaultQps: PAI_QPS.image }),
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = await runImageNode(this, {
+			body: (itemIndex, image) => imageQualityBody(image, readModelName(this, itemIndex), readConfigure(this, itemIndex, {})),
+			items: (answer, itemIndex, source, options: IDataObject) => [
+				itemFor(
+					{
+						...normalizeImageQuality(answer.data),
+						requestId: answer.requestId,
+						source: { ...source },
+						raw: options.includeRaw ? answer.raw : undefined,
+					},
+					itemIndex,
+				),
+			],
+		});
+		return [items];
+	}
+}

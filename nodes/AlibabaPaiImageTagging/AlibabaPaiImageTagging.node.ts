@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { PAI_QPS } from '../pai/constants';
+import { configureJsonProperty, modelProperties, paiOptions, readConfigure, readModelName } from '../pai/descriptions';
+import { imageInputProperties, runImageNode } from '../pai/image';
+import { TAGGER_TYPES, TAGGING_MODELS, imageTaggingBody, normalizeTaggerCaption, normalizeTags } from '../pai/imageTagging';
+import { obj } from '../pai/normalize';
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { itemFor } from '../shared/output';
+
+export class AlibabaPaiImageTagging implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba PAI Image Tagging',
+		name: 'alibabaPaiImageTagging',
+		icon: { light: 'file:alibabaPaiImageTagging.svg', dark: 'file:alibabaPaiImageTagging.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["model"] === "tagger" ? "AI painting tagger" : "Tag images" }}',
+		description: 'Tag images with scored labels and an optional 512-dimension embedding, or caption AI paintings, with Alibaba Cloud PAI',
+		defaults: { name: 'Alibaba PAI Image Tagging' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			...imageInputProperties(),
+			...modelProperties({
+				presets: [
+					{ name: 'Multi-Label Tagging (General Model)', value: TAGGING_MODELS.general, description: 'Top K tags with scores, optional embedding' },
+					{ name: 'AI Painting Tagger', value: TAGGING_MODELS.tagger, description: 'Caption and tags for Stable Diffusion training images (a model PAI enables per AppID)' },
+				],
+				default: TAGGING_MODELS.general,
+			}),
+			{
+				displayName: 'Model Settings',
+				name: 'configure',
+				type: 'collection',
+				placeholder: 'Add Setting',
+				default: {},
+				description: "Keys of the request's configure object; unset keys use the service's defaults",
+				options: [
+					{
+						displayName: 'Output Embedding',
+						name: 'output_embedding',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to return the 512-dimension image embedding (as a number array, ready for a vector index)',
+						displayOptions: { show: { '/model': [TAGGING_MODELS.general, 'custom'] } },
+					},
+					{
+						displayName: 'Tag Top K',
+						name: 'tag_top_k',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 10 },
+						default: 10,
+						description: 'How many tags to return (1–10)',
+						displayOptions: { show: { '/model': [TAGGING_MODELS.general, 'custom'] } },
+					},
+					{
+						displayName: 'Tagger Type',
+						name: 'tagger_type',
+						type: 'options',
+						options: TAGGER_TYPES.map((type) => ({ name: type, value: type })),
+						default: 'SmilingWolf/wd-v1-4-convnextv2-tagger-v2',
+						displayOptions: { show: { '/model': [TAGGING_MODELS.tagger, 'custom'] } },
+					},
+					{
+						displayName: 'Threshold',
+						name: 'threshold',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+						default: 0.5,
+						description: 'Lowest probability for a tag to enter the caption',
+						displayOptions: { show: { '/model': [TAGGING_MODELS.tagger, 'custom'] } },
+					},
+				],
+			},
+			configureJsonProperty(),
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: paiOptions({ defaultQps: PAI_QPS.image }),
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = await runImageNode(this, {
+			body: (itemIndex, image) => {
+				const typed = this.getNodeParameter('configure', itemIndex, {}) as IDataObject;
+				return imageTaggingBody(image, readModelName(this, itemIndex), readConfigure(this, itemIndex, typed));
+			},
+			items: (answer, itemIndex, source, options: IDataObject) => {
+				const data = obj(answer.data);
+				const result = data.caption !== undefined ? normalizeTaggerCaption(data) : normalizeTags(data);
+				return [
+					itemFor(
+						{ ...result, requestId: answer.requestId, source: { ...source }, raw: options.includeRaw ? answer.raw : undefined },
+						itemIndex,
+					),
+				];
+			},
+		});
+		return [items];
+	}
+}

@@ -1,0 +1,182 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeTaskNode, listItems } from '../aiSearch/taskNode';
+import type { SummarySwitches } from '../aiSearch/videoSummary';
+import { normalizeSummary, SUMMARY_SERVICE_ID, summaryBody, toApiChunks } from '../aiSearch/videoSummary';
+import { AI_SEARCH_QPS, CREDENTIAL_TYPE } from '../shared/constants';
+import { asyncOperationProperties, splitOption, taskOptions } from '../shared/descriptions';
+import type { ResolvedInput } from '../shared/input';
+import { resolveInput } from '../shared/input';
+import { operationError } from '../shared/transport/errors';
+
+const withInput = { operation: ['submitAndWait', 'submitOnly'] };
+const withResult = { '/operation': ['submitAndWait', 'getResult'] };
+
+export class AlibabaVideoSummary implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alibaba Video Summarization',
+		name: 'alibabaVideoSummary',
+		icon: { light: 'file:alibabaVideoSummary.svg', dark: 'file:alibabaVideoSummary.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] }}',
+		description: 'Summarize videos with Alibaba Cloud AI Search: title, summary, tags and enhanced transcript per segment',
+		defaults: { name: 'Alibaba Video Summarization' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		properties: [
+			...asyncOperationProperties({ noun: 'video summarization', resultNoun: 'summary' }),
+			{
+				displayName: 'Input Type',
+				name: 'inputType',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'URL or OSS Path', value: 'url', description: 'A video the service can download: http(s) URL or oss:// path' },
+					{
+						name: 'Segments',
+						value: 'segments',
+						description: 'Segments from the Alibaba Video Segmentation node (sent as the chunks of the request)',
+					},
+				],
+				default: 'url',
+				description: 'The service takes no file upload: pass a link, or segments of an already segmented video',
+				displayOptions: { show: withInput },
+			},
+			{
+				displayName: 'URL or OSS Path',
+				name: 'url',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'https://example.com/video.mp4 or oss://bucket/video.mp4',
+				description: 'Must be reachable by Alibaba Cloud, not only from your network',
+				displayOptions: { show: { ...withInput, inputType: ['url'] } },
+			},
+			{
+				displayName: 'Segments',
+				name: 'segments',
+				type: 'json',
+				default: '={{ $json.segments }}',
+				required: true,
+				description:
+					'The segments list of a Video Segmentation item ({index, start, end, transcript, snapshots}), or chunks in the API\'s shape (start_time, end_time, transcript, snapshots)',
+				displayOptions: { show: { ...withInput, inputType: ['segments'] } },
+			},
+			{
+				displayName: 'Video URL or OSS Path',
+				name: 'segmentsVideoUrl',
+				type: 'string',
+				default: '',
+				placeholder: '={{ $json.source.url }}',
+				description: 'Optional: the segmented video itself, sent with the segments',
+				displayOptions: { show: { ...withInput, inputType: ['segments'] } },
+			},
+			{
+				displayName: 'Rewrite Transcript',
+				name: 'rewriteTranscript',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the service returns an enhanced (rewritten) transcript per segment',
+				displayOptions: { show: withInput },
+			},
+			{
+				displayName: 'Generate Tags',
+				name: 'generateTags',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the service tags the video and each segment',
+				displayOptions: { show: withInput },
+			},
+			{
+				displayName: 'Extract Snapshot',
+				name: 'extractSnapshot',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the service extracts snapshots for the summary',
+				displayOptions: { show: withInput },
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'File Name',
+						name: 'fileName',
+						type: 'string',
+						default: '',
+						placeholder: 'keynote.mp4',
+						description: 'The video file name sent to the service; by default taken from the URL',
+						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
+					},
+					{
+						displayName: 'Output OSS Path',
+						name: 'outputOss',
+						type: 'string',
+						default: '',
+						placeholder: 'oss://bucket/summaries/',
+						description: 'Also have the service write its result to this OSS path; empty returns it in the response only',
+						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
+					},
+					{ ...splitOption({ noun: 'summarized segment (chunk)' }), displayOptions: { show: withResult } },
+					...taskOptions({ defaultQps: AI_SEARCH_QPS['video-summarization'], pollingShow: withResult }),
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeTaskNode(this, {
+			serviceType: 'video-summarization',
+			serviceId: SUMMARY_SERVICE_ID,
+			buildRequest: async (itemIndex, options) => {
+				const inputType = this.getNodeParameter('inputType', itemIndex) as 'url' | 'segments';
+				const switches: SummarySwitches = {
+					rewriteTranscript: this.getNodeParameter('rewriteTranscript', itemIndex, true) as boolean,
+					generateTags: this.getNodeParameter('generateTags', itemIndex, true) as boolean,
+					extractSnapshot: this.getNodeParameter('extractSnapshot', itemIndex, false) as boolean,
+				};
+				const fileName = ((options.fileName as string | undefined) ?? '').trim() || undefined;
+				const outputOss = ((options.outputOss as string | undefined) ?? '').trim() || undefined;
+				let input: ResolvedInput | undefined;
+				let chunks: IDataObject[] | undefined;
+				if (inputType === 'url') {
+					input = await resolveInput(this, itemIndex, { type: 'url', url: this.getNodeParameter('url', itemIndex) as string, fileName }, { allowOss: true });
+				} else {
+					const parsed = toApiChunks(this.getNodeParameter('segments', itemIndex));
+					if (parsed.problem !== undefined) {
+						throw operationError(
+							this.getNode(),
+							parsed.problem,
+							itemIndex,
+							'Connect an Alibaba Video Segmentation node (without Split Into Items) and keep Segments at {{ $json.segments }}.',
+						);
+					}
+					chunks = parsed.chunks;
+					const videoUrl = ((this.getNodeParameter('segmentsVideoUrl', itemIndex, '') as string) ?? '').trim();
+					if (videoUrl) input = await resolveInput(this, itemIndex, { type: 'url', url: videoUrl, fileName }, { allowOss: true });
+				}
+				const source: IDataObject = input ? { ...input.source } : { type: 'segments', segmentCount: chunks?.length, fileName };
+				return { body: summaryBody({ input, chunks, fileName }, switches, outputOss), source };
+			},
+			toItems: (outcome, common, itemIndex, options) => {
+				const result = normalizeSummary(outcome.snapshot);
+				// Split items carry the chunk's own title/summary/tags; the video's are prefixed to keep both.
+				const shared = {
+					videoTitle: result.title,
+					videoSummary: result.summary,
+					videoTags: result.tags,
+					chunkCount: result.chunkCount,
+					usage: result.usage,
+				};
+				return listItems(result, result.chunks, shared, common, itemIndex, options.split === true);
+			},
+		});
+	}
+}

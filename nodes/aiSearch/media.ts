@@ -1,0 +1,101 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ResolvedInput } from '../shared/input';
+
+/** Formats the audio/video services accept (contract §4, §6), by kind. */
+export const AUDIO_FORMATS = ['mp3', 'wav', 'aac', 'flac', 'ogg', 'm4a', 'alac', 'wma'];
+export const VIDEO_FORMATS = ['mp4', 'avi', 'mkv', 'mov', 'flv', 'webm'];
+
+/** MIME types whose subtype is not the format name the service wants (`audio/mpeg` is an mp3). */
+const FORMAT_OF_MIME: Record<string, string> = {
+	'audio/mpeg': 'mp3',
+	'audio/mp3': 'mp3',
+	'audio/x-wav': 'wav',
+	'audio/wav': 'wav',
+	'audio/wave': 'wav',
+	'audio/vnd.wave': 'wav',
+	'audio/aac': 'aac',
+	'audio/x-aac': 'aac',
+	'audio/flac': 'flac',
+	'audio/x-flac': 'flac',
+	'audio/ogg': 'ogg',
+	'audio/mp4': 'm4a',
+	'audio/x-m4a': 'm4a',
+	'audio/m4a': 'm4a',
+	'audio/x-ms-wma': 'wma',
+	'video/mp4': 'mp4',
+	'video/x-msvideo': 'avi',
+	'video/avi': 'avi',
+	'video/x-matroska': 'mkv',
+	'video/quicktime': 'mov',
+	'video/x-flv': 'flv',
+	'video/webm': 'webm',
+};
+
+export interface MediaFormat {
+	kind: 'audio' | 'video';
+	format: string;
+}
+
+function kindOf(format: string): MediaFormat['kind'] | undefined {
+	if (AUDIO_FORMATS.includes(format)) return 'audio';
+	if (VIDEO_FORMATS.includes(format)) return 'video';
+	return undefined;
+}
+
+/**
+ * The service's format name for a file: from the extension first, else the MIME type. `accept` limits
+ * the kinds (the snapshot service takes video only).
+ */
+export function mediaFormat(
+	fileName: string | undefined,
+	mimeType: string | undefined,
+	accept: Array<MediaFormat['kind']> = ['audio', 'video'],
+): MediaFormat | undefined {
+	const candidates = [
+		/\.([a-z0-9]+)$/i.exec(fileName ?? '')?.[1]?.toLowerCase(),
+		mimeType ? FORMAT_OF_MIME[mimeType.split(';')[0].trim().toLowerCase()] : undefined,
+	];
+	for (const format of candidates) {
+		if (!format) continue;
+		const kind = kindOf(format);
+		if (kind && accept.includes(kind)) return { kind, format };
+	}
+	return undefined;
+}
+
+/** `data:<type>/<format>;base64,<data>` — the form the ASR and snapshot services document for input.content. */
+export function mediaDataUri(media: MediaFormat, base64: string): string {
+	return `data:${media.kind}/${media.format};base64,${base64}`;
+}
+
+/** The `input` object of the audio/video services from a URL or OSS input. */
+export function remoteMediaInput(input: ResolvedInput): IDataObject {
+	const location = input.url ?? '';
+	const field = /^oss:\/\//i.test(location) ? { oss: location } : { url: location };
+	return { ...field, file_name: input.source.fileName };
+}
+
+export function numberOrUndefined(value: unknown): number | undefined {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+export function stringOrUndefined(value: unknown): string | undefined {
+	return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+export function objectOf(value: unknown): IDataObject {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+export function arrayOf(value: unknown): unknown[] {
+	return Array.isArray(value) ? value : [];
+}
+
+/** A readable reason why an upload's format could not be told, for the node to report. */
+export function unknownFormatMessage(fileName: string | undefined, mimeType: string | undefined, kinds: string): string {
+	const what = fileName ? `"${fileName}"` : 'the file';
+	const mime = mimeType ? ` (MIME type ${mimeType})` : '';
+	return `Cannot tell the ${kinds} format of ${what}${mime}`;
+}

@@ -1,0 +1,176 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { taskOptions } from '../shared/descriptions';
+import { operationError } from '../shared/transport/errors';
+import { PAI_DEFAULT_BATCH_SIZE, PAI_MAX_BATCH_SIZE, PAI_POLL_DEFAULTS } from './constants';
+
+type Show = Record<string, Array<string | boolean>>;
+
+/**
+ * The `model_name` choice: named presets ('' is the general model) plus Custom, which shows a free
+ * field for a model PAI deployed for the account.
+ */
+export function modelProperties(config: { presets: INodePropertyOptions[]; default: string; show?: Show }): INodeProperties[] {
+	const model: INodeProperties = {
+		displayName: 'Model',
+		name: 'model',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			...config.presets,
+			{ name: 'Custom Model', value: 'custom', description: 'A model PAI deployed for your AppID; enter its name' },
+		],
+		default: 'custom',
+		displayOptions: config.show ? { show: config.show } : undefined,
+	};
+	model.default = config.default; // the preset the node recommends (lint needs a literal above)
+	return [
+		model,
+		{
+			displayName: 'Custom Model Name',
+			name: 'customModelName',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'my_custom_model',
+			description: 'Sent as model_name; ask your Alibaba Cloud account manager for the name',
+			displayOptions: { show: { ...(config.show ?? {}), model: ['custom'] } },
+		},
+	];
+}
+
+export function readModelName(ctx: IExecuteFunctions, itemIndex: number): string {
+	const model = ctx.getNodeParameter('model', itemIndex) as string;
+	if (model !== 'custom') return model;
+	const name = String(ctx.getNodeParameter('customModelName', itemIndex, '')).trim();
+	if (!name) throw operationError(ctx.getNode(), 'Custom Model Name is empty', itemIndex, 'Enter the model_name PAI gave you, or pick a preset model.');
+	return name;
+}
+
+/** The JSON escape hatch merged over the typed `configure` fields. */
+export function configureJsonProperty(show?: Show): INodeProperties {
+	return {
+		displayName: 'Additional Configure (JSON)',
+		name: 'configureJson',
+		type: 'json',
+		default: '{}',
+		description: 'Extra keys for the request\'s configure object; they override the fields above. Use it for settings this node has no field for.',
+		displayOptions: show ? { show } : undefined,
+	};
+}
+
+export function readConfigure(ctx: IExecuteFunctions, itemIndex: number, typed: IDataObject): IDataObject {
+	const raw = ctx.getNodeParameter('configureJson', itemIndex, '{}') as unknown;
+	let extra: unknown = raw;
+	if (typeof raw === 'string') {
+		const text = raw.trim();
+		try {
+			extra = text === '' ? {} : (JSON.parse(text) as unknown);
+		} catch {
+			throw operationError(ctx.getNode(), 'Additional Configure (JSON) is not valid JSON', itemIndex, 'Enter a JSON object such as {"tag_top_k": 5}.');
+		}
+	}
+	if (!extra || typeof extra !== 'object' || Array.isArray(extra)) {
+		throw operationError(ctx.getNode(), 'Additional Configure (JSON) must be a JSON object', itemIndex, 'Enter a JSON object such as {"tag_top_k": 5}.');
+	}
+	const configure: IDataObject = {};
+	for (const [key, value] of Object.entries(typed)) if (value !== undefined && value !== '') configure[key] = value;
+	return { ...configure, ...(extra as IDataObject) };
+}
+
+/**
+ * Run options of a PAI node. Async nodes get polling (default every 30 s, the SDK samples' pace) and,
+ * with `batch`, the batch size; sync nodes get only throughput and safety switches.
+ */
+export function paiOptions(config: { defaultQps: number; pollingShow?: Show; batchShow?: Show }): INodeProperties[] {
+	const all = taskOptions({ defaultQps: config.defaultQps, pollingShow: (config.pollingShow ?? {}) as Record<string, string[]> });
+	const options = config.pollingShow
+		? all.map((option) => {
+				if (option.name === 'pollIntervalSeconds') {
+					return {
+						...option,
+						default: PAI_POLL_DEFAULTS.intervalSeconds,
+						description: 'Time between status checks of a running job (the PAI SDK samples use 30 s). The first check comes after at most one second.',
+					};
+				}
+				if (option.name === 'timeoutSeconds') {
+					return {
+						...option,
+						default: PAI_POLL_DEFAULTS.timeoutSeconds,
+						description: 'How long to wait for each job or batch before giving up on waiting; the job itself keeps running',
+					};
+				}
+				if (option.name === 'onTimeout') {
+					return {
+						...option,
+						options: [
+							{ name: 'Fail the Item (With Job or Batch ID)', value: 'error', description: 'The error names the ID to resume with Get Result' },
+							{ name: 'Output the Pending Job', value: 'output', description: 'Return the job or batch ID and state so a later Get Result can pick it up' },
+						],
+					};
+				}
+				return option;
+			})
+		: all.filter((option) => !['pollIntervalSeconds', 'timeoutSeconds', 'onTimeout'].includes(option.name));
+	if (!config.batchShow) return options;
+	return [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: PAI_MAX_BATCH_SIZE },
+			default: PAI_DEFAULT_BATCH_SIZE,
+			description: 'Most videos sent in one batch job; more input items are split into several batch jobs',
+			displayOptions: { show: config.batchShow },
+		},
+		...options,
+	];
+}
+
+export function readBatchSize(options: IDataObject): number {
+	const size = Math.floor(Number(options.batchSize ?? PAI_DEFAULT_BATCH_SIZE));
+	return Number.isFinite(size) && size >= 1 ? Math.min(size, PAI_MAX_BATCH_SIZE) : PAI_DEFAULT_BATCH_SIZE;
+}
+
+/** The configure keys of ClassifyLabelVideo and MultiModalClassify (defaults as documented). */
+export function classificationConfigureFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Classification Top K',
+			name: 'classification_top_k',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 1,
+			description: 'How many classes to return (1–10)',
+		},
+		{
+			displayName: 'Output Classification',
+			name: 'output_classification',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return the classes',
+		},
+		{
+			displayName: 'Output Embedding',
+			name: 'output_embedding',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return the embedding (as a number array in the output)',
+		},
+		{
+			displayName: 'Output Tags',
+			name: 'output_tag',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return the tags',
+		},
+		{
+			displayName: 'Tag Top K',
+			name: 'tag_top_k',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10 },
+			default: 5,
+			description: 'How many tags to return (1–10)',
+		},
+	];
+}

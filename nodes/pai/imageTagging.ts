@@ -1,0 +1,41 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { num, obj, parseEmbedding, scoredList, str } from './normalize';
+
+/** MultiLabelImageV2: general tagging (top K + optional 512-d embedding) or the AI-painting tagger. */
+export const TAGGING_MODELS = { general: '', tagger: 'tagger' } as const;
+
+export const TAGGER_TYPES = [
+	'SmilingWolf/wd-v1-4-convnextv2-tagger-v2',
+	'SmilingWolf/wd-v1-4-vit-tagger-v2',
+	'SmilingWolf/wd-v1-4-swinv2-tagger-v2',
+	'SmilingWolf/wd-v1-4-convnext-tagger-v2',
+];
+
+export function imageTaggingBody(image: string, modelName: string, configure: IDataObject): IDataObject {
+	return { action: 'MultiLabelImageV2', image, model_name: modelName, configure };
+}
+
+export function normalizeTags(data: unknown): IDataObject {
+	const d = obj(data);
+	const embedding = parseEmbedding(d.embedding_result);
+	return {
+		tags: scoredList(d.tag_result, 'tag').map(({ name, score }) => ({ tag: name, score })),
+		embedding,
+		embeddingDimensions: embedding?.length,
+		width: num(d.image_width),
+		height: num(d.image_height),
+	};
+}
+
+/** The tagger's caption is its kept tags joined by ", "; `probs` (one per vocabulary entry) is only in raw. */
+export function normalizeTaggerCaption(data: unknown): IDataObject {
+	const caption = str(obj(data).caption) ?? '';
+	return {
+		caption,
+		tags: caption
+			.split(',')
+			.map((tag) => tag.trim())
+			.filter((tag) => tag !== ''),
+	};
+}
