@@ -11,7 +11,8 @@ import { startEmulator } from '../test/emulator';
 import { DEMO_OWNER, EMULATOR_KEYS, emulatorCredentials, itemsOf, N8nInstance, type Server } from '../test/e2e/support/n8n';
 import { ensureRuntime, packPackage, REPO_ROOT } from '../test/e2e/support/runtime';
 
-const once = process.argv.includes('--once');
+// `npm run demo -- --once` passes the flag to the script; `npm run demo --once` sets npm_config_once instead.
+const once = process.argv.includes('--once') || process.env.npm_config_once === 'true';
 const portArg = process.argv.indexOf('--port');
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
