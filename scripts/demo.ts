@@ -87,8 +87,8 @@ async function main() {
 			say(`   ${node.name}: ${items.length} item${items.length === 1 ? '' : 's'}`);
 			items.slice(0, 3).forEach((item, index) => {
 				const binary = item.binary ? { binary: Object.keys(item.binary).join(', ') } : {};
-				describeItem({ ...item.json, ...binary }, '       ').forEach((text, line) =>
-					say(line === 0 ? `     [${index}]${text.slice(4)}` : text),
+				describeItem({ ...item.json, ...binary }, '         ').forEach((text, line) =>
+					say(line === 0 ? `     [${index}] ${text.trimStart()}` : text),
 				);
 			});
 			if (items.length > 3) say(`     … ${items.length - 3} more`);
