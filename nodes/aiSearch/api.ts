@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { AiSearchServiceType } from '../shared/constants';
-import { RequestBudget } from '../shared/scheduler';
-import { loadServiceTarget } from '../shared/transport/credentials';
-import type { CallScope } from '../shared/transport/request';
-import { ServiceClient } from '../shared/transport/request';
+import type { CallScope, ClientSettings, ServiceClient } from '../shared/transport/request';
+import { createServiceClient } from '../shared/transport/request';
 
 /** Normalised view of a task status or a synchronous answer. */
 export interface TaskSnapshot {
@@ -57,12 +55,7 @@ function snapshotOf(body: IDataObject, fallbackStatus: string): TaskSnapshot {
 	};
 }
 
-export interface AiSearchApiOptions {
-	qps: number;
-	maxConcurrentRequests: number;
-	retryUnconfirmed: boolean;
-	requestTimeoutMs: number;
-}
+export type AiSearchApiOptions = ClientSettings;
 
 /** The AI Search Open Platform routes: /v3/openapi/workspaces/{ws}/{service-type}/{service-id}[...] */
 export class AiSearchApi {
@@ -122,14 +115,5 @@ export async function createAiSearchApi(
 	serviceType: AiSearchServiceType,
 	options: AiSearchApiOptions,
 ): Promise<AiSearchApi> {
-	const target = await loadServiceTarget(ctx, 'aiSearch');
-	const budget = new RequestBudget(options.qps, options.maxConcurrentRequests);
-	const client = new ServiceClient(
-		ctx,
-		target,
-		budget,
-		{ retryUnconfirmed: options.retryUnconfirmed, requestTimeoutMs: options.requestTimeoutMs },
-		readAiSearchError,
-	);
-	return new AiSearchApi(client, serviceType);
+	return new AiSearchApi(await createServiceClient(ctx, 'aiSearch', options, readAiSearchError), serviceType);
 }

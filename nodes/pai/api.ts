@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { RequestBudget } from '../shared/scheduler';
-import { loadServiceTarget } from '../shared/transport/credentials';
-import type { CallScope } from '../shared/transport/request';
-import { ServiceClient } from '../shared/transport/request';
+import type { CallScope, ClientSettings, ServiceClient } from '../shared/transport/request';
+import { createServiceClient } from '../shared/transport/request';
 
 export const PAI_PATHS = {
 	images: '/api/v1/images',
@@ -75,12 +73,7 @@ export function readJob(job: IDataObject, fallbackId?: string): PaiJob {
 	};
 }
 
-export interface PaiApiOptions {
-	qps: number;
-	maxConcurrentRequests: number;
-	retryUnconfirmed: boolean;
-	requestTimeoutMs: number;
-}
+export type PaiApiOptions = ClientSettings;
 
 /** The PAI multimedia-analysis API: one envelope `{request_id, code: "OK", message, data}` for every route. */
 export class PaiApi {
@@ -161,14 +154,5 @@ export class PaiApi {
 }
 
 export async function createPaiApi(ctx: IExecuteFunctions, options: PaiApiOptions): Promise<PaiApi> {
-	const target = await loadServiceTarget(ctx, 'pai');
-	const budget = new RequestBudget(options.qps, options.maxConcurrentRequests);
-	const client = new ServiceClient(
-		ctx,
-		target,
-		budget,
-		{ retryUnconfirmed: options.retryUnconfirmed, requestTimeoutMs: options.requestTimeoutMs },
-		readPaiError,
-	);
-	return new PaiApi(client);
+	return new PaiApi(await createServiceClient(ctx, 'pai', options, readPaiError));
 }

@@ -1,7 +1,6 @@
 /** Shared fixtures of the PAI engine tests: node types, credentials and a single-node workflow. */
-import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
-import { AlibabaMultimodalApi } from '../../credentials/AlibabaMultimodalApi.credentials';
 import { AlibabaPaiFaceAnalysis } from '../../nodes/AlibabaPaiFaceAnalysis/AlibabaPaiFaceAnalysis.node';
 import { AlibabaPaiImageEditing } from '../../nodes/AlibabaPaiImageEditing/AlibabaPaiImageEditing.node';
 import { AlibabaPaiImageQuality } from '../../nodes/AlibabaPaiImageQuality/AlibabaPaiImageQuality.node';
@@ -11,6 +10,7 @@ import { AlibabaPaiVideoClassification } from '../../nodes/AlibabaPaiVideoClassi
 import { AlibabaPaiVideoQuality } from '../../nodes/AlibabaPaiVideoQuality/AlibabaPaiVideoQuality.node';
 import type { Emulator, EmulatorOptions } from '../emulator';
 import { startEmulator } from '../emulator';
+import { node, singleNode } from './fixtures';
 import type { HarnessInputItem, RunWorkflowOptions } from './harness';
 
 export const PAI_APP_ID = 'engine-pai-app';
@@ -35,18 +35,8 @@ export function paiCredentials(endpoint: string, overrides: Record<string, strin
 	return { alibabaMultimodalApi: { authType: 'pai', endpoint, appId: PAI_APP_ID, token: PAI_TOKEN, ...overrides } };
 }
 
-export function paiNode(name: string, type: string, parameters: INodeParameters, extra: Partial<INode> = {}): INode {
-	return {
-		id: name.replace(/\W/g, '-'),
-		name,
-		type: `${PACKAGE}.${type}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { alibabaMultimodalApi: { id: 'cred-pai', name: 'Alibaba PAI' } },
-		...extra,
-	};
-}
+/** PAI nodes are built like the AI Search ones; the harness resolves the credential by type. */
+export const paiNode = node;
 
 export function paiWorkflow(
 	endpoint: string,
@@ -54,16 +44,7 @@ export function paiWorkflow(
 	items: HarnessInputItem[],
 	extra: Partial<RunWorkflowOptions> = {},
 ): RunWorkflowOptions {
-	return {
-		nodeTypes: paiNodeTypes,
-		credentialTypes: [new AlibabaMultimodalApi()],
-		credentials: paiCredentials(endpoint),
-		nodes: [workflowNode],
-		connections: {} as IConnections,
-		firstNode: workflowNode.name,
-		items,
-		...extra,
-	};
+	return singleNode(endpoint, workflowNode, items, { nodeTypes: paiNodeTypes, credentials: paiCredentials(endpoint), ...extra });
 }
 
 export const fastPolling = { pollIntervalSeconds: 0.1 };

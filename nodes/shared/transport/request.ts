@@ -7,9 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../constants';
-import type { RequestBudget } from '../scheduler';
+import { RequestBudget } from '../scheduler';
 import { CancelledError, pause, throwIfCancelled } from '../wait';
-import type { ServiceTarget } from './credentials';
+import type { ServiceFamily, ServiceTarget } from './credentials';
+import { loadServiceTarget } from './credentials';
 import type { ApiFailure } from './errors';
 import { apiError, hintForStatus, operationError, redact } from './errors';
 import type { AttemptOutcome } from './retry';
@@ -246,4 +247,23 @@ export class ServiceClient {
 			secrets,
 		);
 	}
+}
+
+/** Throughput and safety settings of one node run (see readClientOptions). */
+export interface ClientSettings extends ClientOptions {
+	qps: number;
+	maxConcurrentRequests: number;
+}
+
+/** The node run's client of one service family: its credential target, its own request budget. */
+export async function createServiceClient(
+	ctx: IExecuteFunctions,
+	family: ServiceFamily,
+	settings: ClientSettings,
+	readErrorBody: ErrorBodyReader,
+): Promise<ServiceClient> {
+	const target = await loadServiceTarget(ctx, family);
+	const budget = new RequestBudget(settings.qps, settings.maxConcurrentRequests);
+	const options = { retryUnconfirmed: settings.retryUnconfirmed, requestTimeoutMs: settings.requestTimeoutMs };
+	return new ServiceClient(ctx, target, budget, options, readErrorBody);
 }
