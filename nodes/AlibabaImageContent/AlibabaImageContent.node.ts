@@ -1,16 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { createAiSearchApi } from '../aiSearch/api';
 import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageAnalyzeBody, normalizeImageAnalysis } from '../aiSearch/imageAnalyze';
-import type { TaskOperation } from '../aiSearch/task';
-import { readWaitSettings, runTask, taskFields } from '../aiSearch/task';
-import { AI_SEARCH_QPS, CREDENTIAL_TYPE, DEFAULT_MAX_ITEMS_IN_FLIGHT } from '../shared/constants';
-import { inputProperties, taskOptions } from '../shared/descriptions';
+import { executeTaskNode } from '../aiSearch/taskNode';
+import { AI_SEARCH_QPS, CREDENTIAL_TYPE } from '../shared/constants';
+import { asyncOperationProperties, inputProperties, taskOptions } from '../shared/descriptions';
 import { readInputSpec, resolveInput } from '../shared/input';
 import { itemFor } from '../shared/output';
-import { runItems } from '../shared/pipeline';
-import { readClientOptions } from '../shared/transport/options';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly', 'sync'] };
 
@@ -30,30 +26,10 @@ export class AlibabaImageContent implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Submit and Wait',
-						value: 'submitAndWait',
-						action: 'Extract image content and wait for the result',
-						description: 'Submit a task and poll it until the text and description are ready',
-					},
-					{
-						name: 'Submit Only',
-						value: 'submitOnly',
-						action: 'Submit an image content extraction task',
-						description: 'Submit a task and return its task ID at once',
-					},
-					{
-						name: 'Get Result',
-						value: 'getResult',
-						action: 'Get the result of an extraction task',
-						description: 'Resume a submitted task by its ID and wait for its result',
-					},
+			...asyncOperationProperties({
+				noun: 'content extraction',
+				resultNoun: 'text and description',
+				extraOperations: [
 					{
 						name: 'Synchronous',
 						value: 'sync',
@@ -61,8 +37,7 @@ export class AlibabaImageContent implements INodeType {
 						description: 'One request that returns the result (the /sync route); no polling',
 					},
 				],
-				default: 'submitAndWait',
-			},
+			}),
 			{
 				displayName: 'Service',
 				name: 'serviceId',
@@ -72,15 +47,6 @@ export class AlibabaImageContent implements INodeType {
 				description: 'For Get Result, choose the service the task was submitted to',
 			},
 			...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'], show: withInput }),
-			{
-				displayName: 'Task ID',
-				name: 'taskId',
-				type: 'string',
-				default: '={{ $json.taskId }}',
-				required: true,
-				description: 'The task ID returned by Submit Only, or named in a timeout error',
-				displayOptions: { show: { operation: ['getResult'] } },
-			},
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -107,44 +73,14 @@ export class AlibabaImageContent implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as TaskOperation;
-		const firstOptions = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const api = await createAiSearchApi(this, 'image-analyze', readClientOptions(firstOptions, AI_SEARCH_QPS['image-analyze']));
-
-		const items = await runItems(
-			this,
-			async (itemIndex, signal, tasks) => {
-				const serviceId = this.getNodeParameter('serviceId', itemIndex) as string;
-				const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-				const scope = { itemIndex, signal };
-				const input = operation === 'getResult' ? undefined : await resolveInput(this, itemIndex, readInputSpec(this, itemIndex));
-				const outcome = await runTask(
-					api,
-					operation,
-					serviceId,
-					{
-						body: input ? imageAnalyzeBody(input, options.fileType as string | undefined) : undefined,
-						taskId: operation === 'getResult' ? (this.getNodeParameter('taskId', itemIndex) as string) : undefined,
-					},
-					readWaitSettings(options),
-					scope,
-					tasks,
-				);
-				const result = outcome.kind === 'finished' ? normalizeImageAnalysis(outcome.snapshot) : {};
-				return [
-					itemFor(
-						{
-							...result,
-							...taskFields(outcome, serviceId),
-							source: input?.source as IDataObject | undefined,
-							raw: options.includeRaw && outcome.kind === 'finished' ? outcome.snapshot.raw : undefined,
-						},
-						itemIndex,
-					),
-				];
+		return await executeTaskNode(this, {
+			serviceType: 'image-analyze',
+			serviceId: (itemIndex) => this.getNodeParameter('serviceId', itemIndex) as string,
+			buildRequest: async (itemIndex, options) => {
+				const input = await resolveInput(this, itemIndex, readInputSpec(this, itemIndex));
+				return { body: imageAnalyzeBody(input, options.fileType as string | undefined), source: input.source };
 			},
-			DEFAULT_MAX_ITEMS_IN_FLIGHT,
-		);
-		return [items];
+			toItems: (outcome, common, itemIndex) => [itemFor({ ...normalizeImageAnalysis(outcome.snapshot), ...common }, itemIndex)],
+		});
 	}
 }

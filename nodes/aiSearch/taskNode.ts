@@ -17,7 +17,8 @@ export interface TaskRequest {
 
 export interface TaskNodeConfig {
 	serviceType: AiSearchServiceType;
-	serviceId: string;
+	/** The service id, or a reader of it per item when the node lets the user choose. */
+	serviceId: string | ((itemIndex: number) => string);
 	/** Builds one item's request body (Submit and Wait, Submit Only). */
 	buildRequest(itemIndex: number, options: IDataObject): Promise<TaskRequest>;
 	/** Turns one finished task into the item's output; `common` holds the task fields and source. */
@@ -30,7 +31,8 @@ export interface TaskNodeConfig {
 }
 
 /**
- * The execute() of an asynchronous AI Search node: Submit and Wait / Submit Only / Get Result for
+ * The execute() of an asynchronous AI Search node: Submit and Wait / Submit Only / Get Result (and
+ * Synchronous where the service has a /sync route) for
  * every item, pipelined under the service's budget. Pending tasks (Submit Only, a timeout with
  * "Output the Pending Task") become one item with the task fields, ready for Get Result.
  */
@@ -44,11 +46,12 @@ export async function executeTaskNode(ctx: IExecuteFunctions, config: TaskNodeCo
 		ctx,
 		async (itemIndex, signal, tasks) => {
 			const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			const serviceId = typeof config.serviceId === 'string' ? config.serviceId : config.serviceId(itemIndex);
 			const request = operation === 'getResult' ? undefined : await config.buildRequest(itemIndex, options);
 			const outcome = await runTask(
 				api,
 				operation,
-				config.serviceId,
+				serviceId,
 				{
 					body: request?.body,
 					taskId: operation === 'getResult' ? (ctx.getNodeParameter('taskId', itemIndex) as string) : undefined,
@@ -58,7 +61,7 @@ export async function executeTaskNode(ctx: IExecuteFunctions, config: TaskNodeCo
 				tasks,
 			);
 			const common: IDataObject = {
-				...taskFields(outcome, config.serviceId),
+				...taskFields(outcome, serviceId),
 				source: request?.source ? { ...request.source } : undefined,
 			};
 			if (outcome.kind === 'pending') return [itemFor(common, itemIndex)];

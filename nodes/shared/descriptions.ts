@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Input selection shared by every node that takes a file: binary property, URL (or OSS path), base64. */
 export function inputProperties(config: {
@@ -160,34 +160,39 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 	);
 }
 
-/** The three operations of an asynchronous AI Search node, plus the Task ID field of Get Result. */
-export function asyncOperationProperties(config: { noun: string; resultNoun: string }): INodeProperties[] {
+/** The three operations of an asynchronous AI Search node (plus any extra ones), and the Task ID field of Get Result. */
+export function asyncOperationProperties(config: {
+	noun: string;
+	resultNoun: string;
+	extraOperations?: INodePropertyOptions[];
+}): INodeProperties[] {
+	const operations: INodePropertyOptions[] = [
+		{
+			name: 'Submit and Wait',
+			value: 'submitAndWait',
+			action: `Submit a ${config.noun} task and wait for the ${config.resultNoun}`,
+			description: `Submit a task and poll it until the ${config.resultNoun} is ready`,
+		},
+		{
+			name: 'Submit Only',
+			value: 'submitOnly',
+			action: `Submit a ${config.noun} task`,
+			description: 'Submit a task and return its task ID at once',
+		},
+		{
+			name: 'Get Result',
+			value: 'getResult',
+			action: `Get the result of a ${config.noun} task`,
+			description: 'Resume a submitted task by its ID and wait for its result',
+		},
+	];
 	return [
 		{
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
 			noDataExpression: true,
-			options: [
-				{
-					name: 'Submit and Wait',
-					value: 'submitAndWait',
-					action: `Submit a ${config.noun} task and wait for the ${config.resultNoun}`,
-					description: `Submit a task and poll it until the ${config.resultNoun} is ready`,
-				},
-				{
-					name: 'Submit Only',
-					value: 'submitOnly',
-					action: `Submit a ${config.noun} task`,
-					description: 'Submit a task and return its task ID at once',
-				},
-				{
-					name: 'Get Result',
-					value: 'getResult',
-					action: `Get the result of a ${config.noun} task`,
-					description: 'Resume a submitted task by its ID and wait for its result',
-				},
-			],
+			options: operations.concat(config.extraOperations ?? []),
 			default: 'submitAndWait',
 		},
 		{
