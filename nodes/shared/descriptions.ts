@@ -171,7 +171,7 @@ export function asyncOperationProperties(config: {
 			name: 'Submit and Wait',
 			value: 'submitAndWait',
 			action: `Submit a ${config.noun} task and wait for the ${config.resultNoun}`,
-			description: `Submit a task and poll it until the ${config.resultNoun} is ready`,
+			description: `Submit a task, poll it until it finishes and output the ${config.resultNoun}`,
 		},
 		{
 			name: 'Submit Only',
