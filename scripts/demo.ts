@@ -66,7 +66,7 @@ async function main() {
 	await n8n.importCredentials(emulatorCredentials(emulator.url));
 	const examplesDir = join(REPO_ROOT, 'examples');
 	const files = readdirSync(examplesDir).filter((file) => file.endsWith('.json')).sort();
-	for (const file of files) await n8n.importWorkflow(join(examplesDir, file));
+	await n8n.importWorkflowFolder(examplesDir);
 
 	say(`4/5 running ${files.length} example workflows in n8n (headless, n8n execute)`);
 	let failures = 0;

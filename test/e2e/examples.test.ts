@@ -24,7 +24,7 @@ describe('example workflows in real n8n (CLI: import + execute)', () => {
 		});
 		n8n = await N8nInstance.create(runtime, tarball, 'n8n-examples');
 		await n8n.importCredentials(emulatorCredentials(emulator.url));
-		for (const file of examples) await n8n.importWorkflow(join(EXAMPLES_DIR, file));
+		await n8n.importWorkflowFolder(EXAMPLES_DIR);
 	});
 
 	afterAll(async () => {
