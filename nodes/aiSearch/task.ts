@@ -1,21 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { POLL_DEFAULTS } from '../shared/constants';
-import { pollUntilDone, PollTimeoutError } from '../shared/poll';
-import { positive } from '../shared/transport/options';
+import type { WaitSettings } from '../shared/poll';
+import { pollUntilDone, PollTimeoutError, timeoutFailure } from '../shared/poll';
 import type { SubmittedTasks } from '../shared/pipeline';
 import { withContext } from '../shared/transport/errors';
 import type { CallScope } from '../shared/transport/request';
 import type { AiSearchApi, TaskSnapshot } from './api';
 
 export type TaskOperation = 'submitAndWait' | 'submitOnly' | 'getResult' | 'sync';
-
-export interface WaitSettings {
-	pollIntervalMs: number;
-	timeoutMs: number;
-	/** 'error' fails the item (naming the task id); 'output' returns the still-pending task as an item. */
-	onTimeout: 'error' | 'output';
-}
 
 /** What a task run produced: a finished snapshot, or a task that is still running. */
 export type TaskOutcome =
@@ -61,11 +53,10 @@ async function waitForTask(
 		if (wait.onTimeout === 'output') return { kind: 'pending', taskId, status: error.lastStatus, requestId, timedOut: true };
 		throw withContext(
 			api.client.fail(
-				{
-					code: 'Timeout',
-					message: `Task ${taskId} was still ${error.lastStatus} after ${Math.round(wait.timeoutMs / 1000)} s`,
-					description: `The task keeps running on the service. Resume it with the Get Result operation and Task ID ${taskId}, or raise the Timeout option`,
-				},
+				timeoutFailure(
+					{ noun: 'Task', id: taskId, state: error.lastStatus, resumeWith: `the Get Result operation and Task ID ${taskId}` },
+					wait.timeoutMs,
+				),
 				scope,
 			),
 			{ taskId, status: error.lastStatus, serviceId },
@@ -103,13 +94,6 @@ export async function runTask(
 	return await waitForTask(api, serviceId, submitted.taskId, wait, scope, submitted.requestId);
 }
 
-export function readWaitSettings(options: IDataObject): WaitSettings {
-	return {
-		pollIntervalMs: positive(options.pollIntervalSeconds, POLL_DEFAULTS.intervalSeconds) * 1000,
-		timeoutMs: positive(options.timeoutSeconds, POLL_DEFAULTS.timeoutSeconds) * 1000,
-		onTimeout: options.onTimeout === 'output' ? 'output' : 'error',
-	};
-}
 
 /** The task bookkeeping fields every async node outputs. */
 export function taskFields(outcome: TaskOutcome, serviceId: string): IDataObject {

@@ -4,11 +4,12 @@ import type { AiSearchServiceType } from '../shared/constants';
 import { AI_SEARCH_QPS, DEFAULT_MAX_ITEMS_IN_FLIGHT } from '../shared/constants';
 import type { SourceInfo } from '../shared/input';
 import { itemFor, splitIntoItems } from '../shared/output';
+import { readWaitSettings } from '../shared/poll';
 import { runItems } from '../shared/pipeline';
 import { readClientOptions } from '../shared/transport/options';
 import { createAiSearchApi } from './api';
 import type { TaskOperation, TaskOutcome } from './task';
-import { readWaitSettings, runTask, taskFields } from './task';
+import { runTask, taskFields } from './task';
 
 export interface TaskRequest {
 	body: IDataObject;

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItem, itemFor } from '../shared/output';
-import { pollUntilDone, PollTimeoutError } from '../shared/poll';
-import { toItemError, withContext, type ItemError } from '../shared/transport/errors';
+import { itemFor } from '../shared/output';
+import { ItemFailures } from '../shared/pipeline';
+import type { WaitSettings } from '../shared/poll';
+import { pollUntilDone, PollTimeoutError, timeoutFailure } from '../shared/poll';
+import { withContext } from '../shared/transport/errors';
 import type { CallScope } from '../shared/transport/request';
 import { anySignal, CancelledError } from '../shared/wait';
 import type { PaiApi, PaiJob } from './api';
-import { isFinished, jobFailure, type WaitSettings } from './jobs';
+import { isFinished, jobFailure } from './jobs';
 
 export interface BatchVideo {
 	url: string;
@@ -50,15 +52,9 @@ export interface BatchRun {
 }
 
 export function batchTimeout(api: PaiApi, batchId: string, lastStatus: string, wait: WaitSettings, scope: CallScope) {
+	const resumeWith = `the Get Result operation, Resume By Batch ID and Batch ID ${batchId}`;
 	return withContext(
-		api.client.fail(
-			{
-				code: 'Timeout',
-				message: `Batch ${batchId} was still running (${lastStatus}) after ${Math.round(wait.timeoutMs / 1000)} s`,
-				description: `The batch keeps running on the service. Resume it with the Get Result operation, Resume By Batch ID and Batch ID ${batchId}, or raise the Timeout option`,
-			},
-			scope,
-		),
+		api.client.fail(timeoutFailure({ noun: 'Batch', id: batchId, state: `running (${lastStatus})`, resumeWith }, wait.timeoutMs), scope),
 		{ batchId, status: lastStatus },
 	);
 }
@@ -101,23 +97,12 @@ export async function waitForBatch(
  */
 export async function runBatchItems(ctx: IExecuteFunctions, run: BatchRun): Promise<INodeExecutionData[]> {
 	const count = ctx.getInputData().length;
-	const node = ctx.getNode();
-	const continueOnFail = ctx.continueOnFail();
 	const stop = new AbortController();
 	const signal = anySignal([ctx.getExecutionCancelSignal?.(), stop.signal]);
 	const results: INodeExecutionData[][] = new Array(count);
-	const failures: Array<{ itemIndex: number; error: ItemError }> = [];
+	const failures = new ItemFailures(ctx, results, stop);
+	const fail = (itemIndex: number, thrown: unknown) => failures.record(itemIndex, thrown);
 	const running = new Set<string>();
-
-	const fail = (itemIndex: number, thrown: unknown) => {
-		const error = toItemError(node, thrown, itemIndex);
-		if (continueOnFail) {
-			results[itemIndex] = [errorItem(error, itemIndex)];
-		} else {
-			failures.push({ itemIndex, error });
-			stop.abort();
-		}
-	};
 
 	const entries: Entry[] = [];
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
@@ -188,13 +173,10 @@ export async function runBatchItems(ctx: IExecuteFunctions, run: BatchRun): Prom
 	await Promise.all(batches.map(runBatch));
 	if (ctx.getExecutionCancelSignal?.()?.aborted) throw new CancelledError();
 
-	if (failures.length > 0) {
-		const { error } = failures.sort((a, b) => a.itemIndex - b.itemIndex)[0];
-		if (running.size > 0) {
-			const note = `Batches already submitted by this run were still running; resume them with the Get Result operation and Resume By Batch ID: ${[...running].join(', ')}`;
-			error.description = error.description ? `${error.description}. ${note}` : note;
-		}
-		throw error;
-	}
+	failures.throwFirst(
+		running.size > 0
+			? `Batches already submitted by this run were still running; resume them with the Get Result operation and Resume By Batch ID: ${[...running].join(', ')}`
+			: undefined,
+	);
 	return results.flatMap((result) => result ?? []);
 }

@@ -1,28 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { pollUntilDone, PollTimeoutError } from '../shared/poll';
+import type { WaitSettings } from '../shared/poll';
+import { pollUntilDone, PollTimeoutError, readWaitSettings as readSharedWaitSettings, timeoutFailure } from '../shared/poll';
 import type { SubmittedTasks } from '../shared/pipeline';
 import { withContext } from '../shared/transport/errors';
-import { positive } from '../shared/transport/options';
 import type { CallScope } from '../shared/transport/request';
 import type { PaiApi, PaiJob } from './api';
 import { PAI_POLL_DEFAULTS } from './constants';
 
 export type JobOperation = 'submitAndWait' | 'submitOnly' | 'getResult';
 
-export interface WaitSettings {
-	pollIntervalMs: number;
-	timeoutMs: number;
-	/** 'error' fails the item (naming the job or batch id); 'output' returns the still-running job as an item. */
-	onTimeout: 'error' | 'output';
-}
+export type { WaitSettings };
 
+/** PAI documents a 30 s polling interval for its jobs. */
 export function readWaitSettings(options: IDataObject): WaitSettings {
-	return {
-		pollIntervalMs: positive(options.pollIntervalSeconds, PAI_POLL_DEFAULTS.intervalSeconds) * 1000,
-		timeoutMs: positive(options.timeoutSeconds, PAI_POLL_DEFAULTS.timeoutSeconds) * 1000,
-		onTimeout: options.onTimeout === 'output' ? 'output' : 'error',
-	};
+	return readSharedWaitSettings(options, PAI_POLL_DEFAULTS);
 }
 
 export type JobOutcome =
@@ -69,11 +61,10 @@ async function waitForJob(api: PaiApi, jobId: string, wait: WaitSettings, scope:
 		}
 		throw withContext(
 			api.client.fail(
-				{
-					code: 'Timeout',
-					message: `Job ${jobId} was still ${error.lastStatus} after ${Math.round(wait.timeoutMs / 1000)} s`,
-					description: `The job keeps running on the service. Resume it with the Get Result operation and Job ID ${jobId}, or raise the Timeout option`,
-				},
+				timeoutFailure(
+					{ noun: 'Job', id: jobId, state: error.lastStatus, resumeWith: `the Get Result operation and Job ID ${jobId}` },
+					wait.timeoutMs,
+				),
 				scope,
 			),
 			{ jobId, status: error.lastStatus },

@@ -120,10 +120,12 @@ export async function resolveInput(
 		);
 	}
 	const binary = ctx.helpers.assertBinaryData(itemIndex, property);
+	const what = `The file "${binary.fileName ?? property}"`;
+	// Checked before the file is read whenever its size is known up front.
 	const knownSize = await binarySize(ctx, binary);
-	if (knownSize !== undefined) assertUnderRequestLimit(ctx, knownSize, itemIndex, `The file "${binary.fileName ?? property}"`);
+	if (knownSize !== undefined) assertUnderRequestLimit(ctx, knownSize, itemIndex, what);
 	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-	assertUnderRequestLimit(ctx, buffer.length, itemIndex, `The file "${binary.fileName ?? property}"`);
+	if (knownSize === undefined) assertUnderRequestLimit(ctx, buffer.length, itemIndex, what);
 	return {
 		base64: buffer.toString('base64'),
 		source: {

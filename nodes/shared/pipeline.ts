@@ -17,10 +17,50 @@ export class SubmittedTasks {
 		if (task) task.done = true;
 	}
 
-	unfinished(except: number): string[] {
-		return [...this.tasks.entries()]
-			.filter(([index, task]) => index !== except && !task.done)
+	/** Names the tasks still running (a failed item's own task is finished), or undefined when none are. */
+	unfinishedNote(): string | undefined {
+		const running = [...this.tasks.entries()]
+			.filter(([, task]) => !task.done)
 			.map(([index, task]) => `item ${index}: ${task.taskId}`);
+		return running.length > 0
+			? `Tasks already submitted by this run were still running; resume them with the Get Result operation: ${running.join('; ')}`
+			: undefined;
+	}
+}
+
+/**
+ * The failures of one node run. With Continue On Fail each becomes that item's error item; without
+ * it the first one stops new work, and the lowest-index failure is thrown once the run has settled.
+ */
+export class ItemFailures {
+	private readonly failures: Array<{ itemIndex: number; error: ItemError }> = [];
+
+	private readonly continueOnFail: boolean;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly results: INodeExecutionData[][],
+		private readonly stop: AbortController,
+	) {
+		this.continueOnFail = ctx.continueOnFail();
+	}
+
+	record(itemIndex: number, thrown: unknown): void {
+		const error = toItemError(this.ctx.getNode(), thrown, itemIndex);
+		if (this.continueOnFail) {
+			this.results[itemIndex] = [errorItem(error, itemIndex)];
+		} else {
+			this.failures.push({ itemIndex, error });
+			this.stop.abort();
+		}
+	}
+
+	/** Throws the lowest-index failure, if any, with `stillRunning` (work to resume) added to its description. */
+	throwFirst(stillRunning?: string): void {
+		if (this.failures.length === 0) return;
+		const { error } = [...this.failures].sort((a, b) => a.itemIndex - b.itemIndex)[0];
+		if (stillRunning) error.description = error.description ? `${error.description}. ${stillRunning}` : stillRunning;
+		throw error;
 	}
 }
 
@@ -42,8 +82,7 @@ export async function runItems(
 	const stop = new AbortController();
 	const signal = anySignal([ctx.getExecutionCancelSignal?.(), stop.signal]);
 	const tasks = new SubmittedTasks();
-	const failures: Array<{ itemIndex: number; error: ItemError }> = [];
-	const continueOnFail = ctx.continueOnFail();
+	const failures = new ItemFailures(ctx, results, stop);
 	let next = 0;
 
 	const worker = async () => {
@@ -56,26 +95,12 @@ export async function runItems(
 				// Stopped because another item failed or the run was cancelled: its task stays listed.
 				if (thrown instanceof CancelledError) break;
 				tasks.finish(itemIndex);
-				const error = toItemError(ctx.getNode(), thrown, itemIndex);
-				if (continueOnFail) {
-					results[itemIndex] = [errorItem(error, itemIndex)];
-				} else {
-					failures.push({ itemIndex, error });
-					stop.abort();
-				}
+				failures.record(itemIndex, thrown);
 			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(maxInFlight, count)) }, worker));
 
-	if (failures.length > 0) {
-		const { itemIndex, error } = failures.sort((a, b) => a.itemIndex - b.itemIndex)[0];
-		const running = tasks.unfinished(itemIndex);
-		if (running.length > 0) {
-			const note = `Tasks already submitted by this run were still running; resume them with the Get Result operation: ${running.join('; ')}`;
-			error.description = error.description ? `${error.description}. ${note}` : note;
-		}
-		throw error;
-	}
+	failures.throwFirst(tasks.unfinishedNote());
 	return results.flatMap((result) => result ?? []);
 }

@@ -1,5 +1,37 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { POLL_DEFAULTS } from './constants';
+import type { ApiFailure } from './transport/errors';
+import { positive } from './transport/options';
 import { pause, throwIfCancelled } from './wait';
+
+/** How a node waits for its tasks, jobs or batches (the polling options every async node offers). */
+export interface WaitSettings {
+	pollIntervalMs: number;
+	timeoutMs: number;
+	/** 'error' fails the item (naming the id to resume); 'output' returns the still-running work as an item. */
+	onTimeout: 'error' | 'output';
+}
+
+export function readWaitSettings(
+	options: IDataObject,
+	defaults: { intervalSeconds: number; timeoutSeconds: number } = POLL_DEFAULTS,
+): WaitSettings {
+	return {
+		pollIntervalMs: positive(options.pollIntervalSeconds, defaults.intervalSeconds) * 1000,
+		timeoutMs: positive(options.timeoutSeconds, defaults.timeoutSeconds) * 1000,
+		onTimeout: options.onTimeout === 'output' ? 'output' : 'error',
+	};
+}
+
+/** The failure of a wait that hit its deadline: what is still running, and how to pick it up again. */
+export function timeoutFailure(work: { noun: string; id: string; state: string; resumeWith: string }, timeoutMs: number): ApiFailure {
+	return {
+		code: 'Timeout',
+		message: `${work.noun} ${work.id} was still ${work.state} after ${Math.round(timeoutMs / 1000)} s`,
+		description: `The ${work.noun.toLowerCase()} keeps running on the service. Resume it with ${work.resumeWith}, or raise the Timeout option`,
+	};
+}
 
 export type PollCheck<T> = { done: true; value: T } | { done: false; status: string };
 
