@@ -6,7 +6,7 @@ import { resolveMediaInput } from '../aiSearch/mediaInput';
 import { executeTaskNode, listItems } from '../aiSearch/taskNode';
 import type { SnapshotSettings } from '../aiSearch/videoSnapshot';
 import { frameFileName, parseFrames, SNAPSHOT_SERVICE_ID, snapshotBody } from '../aiSearch/videoSnapshot';
-import { bareBase64, EXTENSION_OF_MIME, sniffImageMime, toBinary } from '../shared/binaryOutput';
+import { bareBase64, sniffImage, toBinary } from '../shared/binaryOutput';
 import { AI_SEARCH_QPS, CREDENTIAL_TYPE } from '../shared/constants';
 import { asyncOperationProperties, inputProperties, splitOption, taskOptions } from '../shared/descriptions';
 import { itemFor } from '../shared/output';
@@ -138,8 +138,8 @@ export class AlibabaVideoKeyframes implements INodeType {
 				const images = await Promise.all(
 					frames.map(async (frame, index) => {
 						const bytes = Buffer.from(bareBase64(frame.path), 'base64');
-						const mimeType = sniffImageMime(bytes) ?? 'image/jpeg';
-						const fileName = frameFileName(sourceName, index, frame.time, EXTENSION_OF_MIME[mimeType] ?? 'jpg');
+						const { mimeType, extension } = sniffImage(bytes) ?? { mimeType: 'image/jpeg', extension: 'jpg' };
+						const fileName = frameFileName(sourceName, index, frame.time, extension);
 						return { index, frame, fileName, mimeType, binary: await toBinary(this, bytes, fileName, mimeType) };
 					}),
 				);

@@ -5,21 +5,22 @@ export function bareBase64(text: string): string {
 	return text.replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
 }
 
-/** The image type of a few bytes, by their signature; undefined when unknown. */
-export function sniffImageMime(bytes: Buffer): string | undefined {
-	if (bytes.length >= 4 && bytes[0] === 0x89 && bytes.toString('ascii', 1, 4) === 'PNG') return 'image/png';
-	if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-	if (bytes.length >= 4 && bytes.toString('ascii', 0, 4) === 'GIF8') return 'image/gif';
-	if (bytes.length >= 12 && bytes.toString('ascii', 0, 4) === 'RIFF' && bytes.toString('ascii', 8, 12) === 'WEBP') return 'image/webp';
+const IMAGE_SIGNATURES: Array<{ bytes: number[]; mimeType: string; extension: string }> = [
+	{ bytes: [0x89, 0x50, 0x4e, 0x47], mimeType: 'image/png', extension: 'png' },
+	{ bytes: [0xff, 0xd8, 0xff], mimeType: 'image/jpeg', extension: 'jpg' },
+	{ bytes: [0x47, 0x49, 0x46, 0x38], mimeType: 'image/gif', extension: 'gif' },
+	{ bytes: [0x42, 0x4d], mimeType: 'image/bmp', extension: 'bmp' },
+];
+
+/** The image type of some bytes, by their signature (services do not always say what they return). */
+export function sniffImage(bytes: Buffer): { mimeType: string; extension: string } | undefined {
+	const match = IMAGE_SIGNATURES.find((signature) => signature.bytes.every((byte, i) => bytes[i] === byte));
+	if (match) return { mimeType: match.mimeType, extension: match.extension };
+	if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') {
+		return { mimeType: 'image/webp', extension: 'webp' };
+	}
 	return undefined;
 }
-
-export const EXTENSION_OF_MIME: Record<string, string> = {
-	'image/png': 'png',
-	'image/jpeg': 'jpg',
-	'image/gif': 'gif',
-	'image/webp': 'webp',
-};
 
 /** Stores bytes as n8n binary data (memory, filesystem or S3, whatever the instance uses). */
 export async function toBinary(ctx: IExecuteFunctions, bytes: Buffer, fileName: string, mimeType: string): Promise<IBinaryData> {

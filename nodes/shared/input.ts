@@ -1,5 +1,6 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
+import { bareBase64 } from './binaryOutput';
 import { REQUEST_BODY_LIMIT_BYTES } from './constants';
 import { operationError } from './transport/errors';
 
@@ -92,7 +93,7 @@ export async function resolveInput(
 		return { url, source: { type: 'url', url, fileName: spec.fileName || fileNameFromUrl(url) } };
 	}
 	if (spec.type === 'base64') {
-		const cleaned = (spec.base64 ?? '').replace(/^data:[^;,]*;base64,/, '').replace(/\s+/g, '');
+		const cleaned = bareBase64(spec.base64 ?? '');
 		if (cleaned === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(cleaned)) {
 			throw operationError(
 				ctx.getNode(),
