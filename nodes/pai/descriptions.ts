@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { taskOptions } from '../shared/descriptions';
+import type { PolledWork } from '../shared/descriptions';
+import { requestOptions, taskOptions } from '../shared/descriptions';
 import { operationError } from '../shared/transport/errors';
 import { PAI_DEFAULT_BATCH_SIZE, PAI_MAX_BATCH_SIZE, PAI_POLL_DEFAULTS } from './constants';
 
@@ -78,40 +79,22 @@ export function readConfigure(ctx: IExecuteFunctions, itemIndex: number, typed: 
 	return { ...configure, ...(extra as IDataObject) };
 }
 
+/** PAI jobs are polled every 30 s by default, the SDK samples' pace. */
+const PAI_JOB: PolledWork = {
+	noun: 'job or batch',
+	idLabel: 'Job or Batch ID',
+	intervalSeconds: PAI_POLL_DEFAULTS.intervalSeconds,
+	timeoutSeconds: PAI_POLL_DEFAULTS.timeoutSeconds,
+};
+
 /**
  * Run options of a PAI node. Async nodes get polling (default every 30 s, the SDK samples' pace) and,
  * with `batch`, the batch size; sync nodes get only throughput and safety switches.
  */
 export function paiOptions(config: { defaultQps: number; pollingShow?: Show; batchShow?: Show }): INodeProperties[] {
-	const all = taskOptions({ defaultQps: config.defaultQps, pollingShow: (config.pollingShow ?? {}) as Record<string, string[]> });
 	const options = config.pollingShow
-		? all.map((option) => {
-				if (option.name === 'pollIntervalSeconds') {
-					return {
-						...option,
-						default: PAI_POLL_DEFAULTS.intervalSeconds,
-						description: 'Time between status checks of a running job (the PAI SDK samples use 30 s). The first check comes after at most one second.',
-					};
-				}
-				if (option.name === 'timeoutSeconds') {
-					return {
-						...option,
-						default: PAI_POLL_DEFAULTS.timeoutSeconds,
-						description: 'How long to wait for each job or batch before giving up on waiting; the job itself keeps running',
-					};
-				}
-				if (option.name === 'onTimeout') {
-					return {
-						...option,
-						options: [
-							{ name: 'Fail the Item (With Job or Batch ID)', value: 'error', description: 'The error names the ID to resume with Get Result' },
-							{ name: 'Output the Pending Job', value: 'output', description: 'Return the job or batch ID and state so a later Get Result can pick it up' },
-						],
-					};
-				}
-				return option;
-			})
-		: all.filter((option) => !['pollIntervalSeconds', 'timeoutSeconds', 'onTimeout'].includes(option.name));
+		? taskOptions({ defaultQps: config.defaultQps, pollingShow: config.pollingShow as Record<string, string[]>, work: PAI_JOB })
+		: requestOptions({ defaultQps: config.defaultQps });
 	if (!config.batchShow) return options;
 	return [
 		{

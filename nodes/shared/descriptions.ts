@@ -73,9 +73,71 @@ export function inputProperties(config: {
 	];
 }
 
-/** Options of every asynchronous task node: polling, deadline, throughput and safety switches. */
-export function taskOptions(config: { defaultQps: number; pollingShow: Record<string, string[]> }): INodeProperties[] {
-	const polling = { show: config.pollingShow };
+/** What an async node waits for, in the words and defaults of its service family. */
+export interface PolledWork {
+	/** "task", "job or batch" */
+	noun: string;
+	/** "Task ID", "Job or Batch ID" */
+	idLabel: string;
+	intervalSeconds: number;
+	timeoutSeconds: number;
+}
+
+const AI_SEARCH_TASK: PolledWork = { noun: 'task', idLabel: 'Task ID', intervalSeconds: 5, timeoutSeconds: 600 };
+
+/** Polling options of an async node: interval, wall-clock timeout and what a timeout does. */
+export function pollingOptions(config: { pollingShow: Record<string, string[]>; work?: PolledWork }): INodeProperties[] {
+	const work = config.work ?? AI_SEARCH_TASK;
+	const Noun = `${work.noun[0].toUpperCase()}${work.noun.slice(1)}`;
+	const displayOptions = { show: config.pollingShow };
+	const interval: INodeProperties = {
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollIntervalSeconds',
+		type: 'number',
+		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		default: 5,
+		description: `Time between status checks of a running ${work.noun}. The first check comes after at most one second.`,
+		displayOptions,
+	};
+	interval.default = work.intervalSeconds;
+	const timeout: INodeProperties = {
+		displayName: 'Timeout (Seconds)',
+		name: 'timeoutSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 600,
+		description: `How long to wait for each ${work.noun} before giving up on waiting; it keeps running on the service`,
+		displayOptions,
+	};
+	timeout.default = work.timeoutSeconds;
+	const onTimeoutChoices: INodePropertyOptions[] = [
+		{
+			name: `Fail the Item (With ${work.idLabel})`,
+			value: 'error',
+			description: `The error names the ${work.idLabel} to resume with Get Result`,
+		},
+		{
+			name: `Output the Pending ${Noun}`,
+			value: 'output',
+			description: `Return the ${work.idLabel} and status so a later Get Result can pick it up`,
+		},
+	];
+	return [
+		interval,
+		timeout,
+		{
+			displayName: 'On Timeout',
+			name: 'onTimeout',
+			type: 'options',
+			options: onTimeoutChoices,
+			default: 'error',
+			displayOptions,
+		},
+	];
+}
+
+/** Options of every node that calls a service: raw response, throughput and the safety switch. */
+export function requestOptions(config: { defaultQps: number }): INodeProperties[] {
 	const qps: INodeProperties = {
 		displayName: 'Max Requests per Second',
 		name: 'qps',
@@ -87,35 +149,6 @@ export function taskOptions(config: { defaultQps: number; pollingShow: Record<st
 	};
 	qps.default = config.defaultQps;
 	return [
-		{
-			displayName: 'Poll Interval (Seconds)',
-			name: 'pollIntervalSeconds',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			default: 5,
-			description: 'Time between status checks of a running task. The first check comes after at most one second.',
-			displayOptions: polling,
-		},
-		{
-			displayName: 'Timeout (Seconds)',
-			name: 'timeoutSeconds',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 600,
-			description: 'How long to wait for each task before giving up on waiting; the task itself keeps running',
-			displayOptions: polling,
-		},
-		{
-			displayName: 'On Timeout',
-			name: 'onTimeout',
-			type: 'options',
-			options: [
-				{ name: 'Fail the Item (With Task ID)', value: 'error', description: 'The error names the task ID to resume with Get Result' },
-				{ name: 'Output the Pending Task', value: 'output', description: 'Return the task ID and status so a later Get Result can pick it up' },
-			],
-			default: 'error',
-			displayOptions: polling,
-		},
 		{
 			displayName: 'Include Raw Response',
 			name: 'includeRaw',
@@ -151,13 +184,13 @@ export function taskOptions(config: { defaultQps: number; pollingShow: Record<st
 	];
 }
 
-const POLLING_OPTION_NAMES = ['pollIntervalSeconds', 'timeoutSeconds', 'onTimeout'];
-
-/** Options of a synchronous node: the task options without polling (raw response, QPS, concurrency, safety). */
-export function requestOptions(config: { defaultQps: number }): INodeProperties[] {
-	return taskOptions({ defaultQps: config.defaultQps, pollingShow: {} }).filter(
-		(option) => !POLLING_OPTION_NAMES.includes(option.name),
-	);
+/** Options of every asynchronous task node: polling, deadline, throughput and safety switches. */
+export function taskOptions(config: {
+	defaultQps: number;
+	pollingShow: Record<string, string[]>;
+	work?: PolledWork;
+}): INodeProperties[] {
+	return [...pollingOptions(config), ...requestOptions(config)];
 }
 
 /** The three operations of an asynchronous AI Search node (plus any extra ones), and the Task ID field of Get Result. */
