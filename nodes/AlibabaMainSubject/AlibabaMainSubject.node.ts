@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeDetectionNode } from '../aiSearch/detectionNode';
+import { detectionProperties, executeDetectionNode } from '../aiSearch/detectionNode';
 import { rankSubjects } from '../aiSearch/mainSubject';
-import { normalizeDetection, OBJECT_DETECTION_SERVICES } from '../aiSearch/objectDetection';
+import { normalizeDetection } from '../aiSearch/objectDetection';
 import { listItems } from '../aiSearch/taskNode';
-import { AI_SEARCH_QPS, CREDENTIAL_TYPE } from '../shared/constants';
-import { inputProperties, requestOptions, splitOption } from '../shared/descriptions';
+import { CREDENTIAL_TYPE } from '../shared/constants';
 import { readImageSize } from '../shared/imageSize';
 
 export class AlibabaMainSubject implements INodeType {
@@ -23,36 +22,12 @@ export class AlibabaMainSubject implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{
-				displayName: 'Detection Service',
-				name: 'serviceId',
-				type: 'options',
-				options: OBJECT_DETECTION_SERVICES,
-				default: 'ops-object-detect-001',
-				description: 'Main subjects are ranked from the boxes of this detection service',
-			},
-			...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'] }),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Minimum Confidence',
-						name: 'minConfidence',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-						default: 0,
-						description: 'Leave out detections below this confidence (0 to 1) before ranking',
-					},
-					splitOption({ noun: 'ranked subject' }),
-					...requestOptions({ defaultQps: AI_SEARCH_QPS['image-object-detection'] }),
-				],
-			},
-		],
+		properties: detectionProperties({
+			serviceLabel: 'Detection Service',
+			serviceDescription: 'Main subjects are ranked from the boxes of this detection service',
+			confidenceDescription: 'Leave out detections below this confidence (0 to 1) before ranking',
+			splitNoun: 'ranked subject',
+		}),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

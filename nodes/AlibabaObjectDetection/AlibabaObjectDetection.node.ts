@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeDetectionNode } from '../aiSearch/detectionNode';
-import { normalizeDetection, OBJECT_DETECTION_SERVICES } from '../aiSearch/objectDetection';
+import { detectionProperties, executeDetectionNode } from '../aiSearch/detectionNode';
+import { normalizeDetection } from '../aiSearch/objectDetection';
 import { listItems } from '../aiSearch/taskNode';
-import { AI_SEARCH_QPS, CREDENTIAL_TYPE } from '../shared/constants';
-import { inputProperties, requestOptions, splitOption } from '../shared/descriptions';
+import { CREDENTIAL_TYPE } from '../shared/constants';
 
 export class AlibabaObjectDetection implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,35 +20,11 @@ export class AlibabaObjectDetection implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
-		properties: [
-			{
-				displayName: 'Service',
-				name: 'serviceId',
-				type: 'options',
-				options: OBJECT_DETECTION_SERVICES,
-				default: 'ops-object-detect-001',
-			},
-			...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'] }),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Minimum Confidence',
-						name: 'minConfidence',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-						default: 0,
-						description: 'Leave out detections below this confidence (0 to 1)',
-					},
-					splitOption({ noun: 'detected object' }),
-					...requestOptions({ defaultQps: AI_SEARCH_QPS['image-object-detection'] }),
-				],
-			},
-		],
+		properties: detectionProperties({
+			serviceLabel: 'Service',
+			confidenceDescription: 'Leave out detections below this confidence (0 to 1)',
+			splitNoun: 'detected object',
+		}),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,14 +1,56 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { AI_SEARCH_QPS, DEFAULT_MAX_ITEMS_IN_FLIGHT } from '../shared/constants';
+import { inputProperties, requestOptions, splitOption } from '../shared/descriptions';
 import type { ResolvedInput } from '../shared/input';
 import { readInputSpec, resolveInput } from '../shared/input';
 import { runItems } from '../shared/pipeline';
 import { readClientOptions } from '../shared/transport/options';
 import type { TaskSnapshot } from './api';
 import { createAiSearchApi } from './api';
-import { objectDetectionBody } from './objectDetection';
+import { OBJECT_DETECTION_SERVICES, objectDetectionBody } from './objectDetection';
 import { callSync } from './task';
+
+/** The parameters of the detection nodes: service, image input, confidence filter, split and request options. */
+export function detectionProperties(config: {
+	serviceLabel: string;
+	serviceDescription?: string;
+	confidenceDescription: string;
+	splitNoun: string;
+}): INodeProperties[] {
+	const service: INodeProperties = {
+		displayName: 'Service',
+		name: 'serviceId',
+		type: 'options',
+		options: OBJECT_DETECTION_SERVICES,
+		default: 'ops-object-detect-001',
+		description: config.serviceDescription,
+	};
+	service.displayName = config.serviceLabel;
+	return [
+		service,
+		...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'] }),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Minimum Confidence',
+					name: 'minConfidence',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+					default: 0,
+					description: config.confidenceDescription,
+				},
+				splitOption({ noun: config.splitNoun }),
+				...requestOptions({ defaultQps: AI_SEARCH_QPS['image-object-detection'] }),
+			],
+		},
+	];
+}
 
 /**
  * The execute() of the synchronous detection nodes (Object Detection, Main Subject): one request per
