@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageAnalyzeBody, normalizeImageAnalysis } from '../aiSearch/imageAnalyze';
-import { executeTaskNode } from '../aiSearch/taskNode';
-import { AI_SEARCH_QPS, CREDENTIAL_TYPE } from '../shared/constants';
-import { asyncOperationProperties, inputProperties, taskOptions } from '../shared/descriptions';
-import { readInputSpec, resolveInput } from '../shared/input';
-import { itemFor } from '../shared/output';
+import { AI_SEARCH_QPS } from '../aiSearch/constants';
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageContent } from '../aiSearch/imageAnalyze';
+import { aiSearch } from '../aiSearch/protocol';
+import { inputProperties, operationProperties, taskOptions } from '../shared/descriptions';
+import { runCapability } from '../shared/runner';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly', 'sync'] };
 
@@ -26,8 +26,9 @@ export class AlibabaImageContent implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			...asyncOperationProperties({
-				noun: 'content extraction',
+			...operationProperties({
+				work: aiSearch.terms,
+				subject: 'content extraction',
 				resultNoun: 'text and description',
 				extraOperations: [
 					{
@@ -66,6 +67,7 @@ export class AlibabaImageContent implements INodeType {
 					...taskOptions({
 						defaultQps: AI_SEARCH_QPS['image-analyze'],
 						pollingShow: { '/operation': ['submitAndWait', 'getResult'] },
+						work: aiSearch.terms,
 					}),
 				],
 			},
@@ -73,14 +75,6 @@ export class AlibabaImageContent implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeTaskNode(this, {
-			serviceType: 'image-analyze',
-			serviceId: (itemIndex) => this.getNodeParameter('serviceId', itemIndex) as string,
-			buildRequest: async (itemIndex, options) => {
-				const input = await resolveInput(this, itemIndex, readInputSpec(this, itemIndex));
-				return { body: imageAnalyzeBody(input, options.fileType as string | undefined), source: input.source };
-			},
-			toItems: (outcome, common, itemIndex) => [itemFor({ ...normalizeImageAnalysis(outcome.snapshot), ...common }, itemIndex)],
-		});
+		return await runCapability(this, imageContent);
 	}
 }

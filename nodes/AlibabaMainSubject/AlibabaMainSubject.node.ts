@@ -1,12 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { detectionProperties, executeDetectionNode } from '../aiSearch/detectionNode';
-import { rankSubjects } from '../aiSearch/mainSubject';
-import { normalizeDetection } from '../aiSearch/objectDetection';
-import { listItems } from '../aiSearch/taskNode';
 import { CREDENTIAL_TYPE } from '../shared/constants';
-import { readImageSize } from '../shared/imageSize';
+import { detectionProperties } from '../aiSearch/objectDetection';
+import { mainSubject } from '../aiSearch/mainSubject';
+import { runCapability } from '../shared/runner';
 
 export class AlibabaMainSubject implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,7 +13,7 @@ export class AlibabaMainSubject implements INodeType {
 		icon: { light: 'file:alibabaMainSubject.svg', dark: 'file:alibabaMainSubject.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["serviceId"] }}',
+		subtitle: '={{ $parameter["serviceId"] === "ops-object-detect-face-001" ? "Main face" : "Main subject" }}',
 		description: 'Identify the main subject of images (upload or URL) with Alibaba Cloud AI Search: top subject and ranked list',
 		defaults: { name: 'Alibaba Main Subject' },
 		usableAsTool: true,
@@ -31,21 +29,6 @@ export class AlibabaMainSubject implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeDetectionNode(this, (snapshot, input, common, itemIndex, options) => {
-			const detection = normalizeDetection(snapshot, Number(options.minConfidence ?? 0) || 0);
-			// Uploaded images carry their size in the header; URL inputs rank within the detections' extent.
-			const imageSize = input.base64 ? readImageSize(Buffer.from(input.base64.slice(0, 1 << 20), 'base64')) : undefined;
-			const subjects = rankSubjects(detection.objects, imageSize);
-			const result: IDataObject = {
-				mainSubject: subjects[0] ?? null,
-				subjects,
-				subjectCount: subjects.length,
-				imageSize: imageSize as IDataObject | undefined,
-				rankingFrame: imageSize ? 'image' : 'detections',
-				usage: detection.usage,
-			};
-			const shared = { subjectCount: subjects.length, imageSize: result.imageSize, rankingFrame: result.rankingFrame, usage: detection.usage };
-			return listItems(result, subjects, shared, common, itemIndex, options.split === true);
-		});
+		return await runCapability(this, mainSubject);
 	}
 }

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { detectionProperties, executeDetectionNode } from '../aiSearch/detectionNode';
-import { normalizeDetection } from '../aiSearch/objectDetection';
-import { listItems } from '../aiSearch/taskNode';
 import { CREDENTIAL_TYPE } from '../shared/constants';
+import { detectionProperties, objectDetection } from '../aiSearch/objectDetection';
+import { runCapability } from '../shared/runner';
 
 export class AlibabaObjectDetection implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +12,7 @@ export class AlibabaObjectDetection implements INodeType {
 		icon: { light: 'file:alibabaObjectDetection.svg', dark: 'file:alibabaObjectDetection.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["serviceId"] }}',
+		subtitle: '={{ $parameter["serviceId"] === "ops-object-detect-face-001" ? "Detect faces" : "Detect objects" }}',
 		description: 'Find objects or faces in images (upload or URL) with Alibaba Cloud AI Search: boxes with confidence',
 		defaults: { name: 'Alibaba Object Detection' },
 		usableAsTool: true,
@@ -28,10 +27,6 @@ export class AlibabaObjectDetection implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeDetectionNode(this, (snapshot, _input, common, itemIndex, options) => {
-			const result = normalizeDetection(snapshot, Number(options.minConfidence ?? 0) || 0);
-			const shared = { objectCount: result.objectCount, usage: result.usage };
-			return listItems(result, result.objects, shared, common, itemIndex, options.split === true);
-		});
+		return await runCapability(this, objectDetection);
 	}
 }

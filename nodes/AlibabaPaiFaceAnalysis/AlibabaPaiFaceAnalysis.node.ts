@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { PAI_QPS } from '../pai/constants';
-import { configureJsonProperty, modelProperties, paiOptions, readConfigure, readModelName } from '../pai/descriptions';
-import { FACE_MODELS, faceAnalysisBody, normalizeAge, normalizeFaces } from '../pai/faceAnalysis';
-import { imageInputProperties, runImageNode } from '../pai/image';
-import { obj } from '../pai/normalize';
 import { CREDENTIAL_TYPE } from '../shared/constants';
-import { itemFor } from '../shared/output';
+import { FACE_MODELS, faceAnalysis } from '../pai/faceAnalysis';
+import { PAI_QPS } from '../pai/constants';
+import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
+import { imageInputProperties } from '../pai/image';
+import { runCapability } from '../shared/runner';
 
 export class AlibabaPaiFaceAnalysis implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,23 +53,6 @@ export class AlibabaPaiFaceAnalysis implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = await runImageNode(this, {
-			body: (itemIndex, image) => faceAnalysisBody(image, readModelName(this, itemIndex), readConfigure(this, itemIndex, {})),
-			items: (answer, itemIndex, source, options: IDataObject) => {
-				const shared = { requestId: answer.requestId, source: { ...source }, raw: options.includeRaw ? answer.raw : undefined };
-				const data = obj(answer.data);
-				if (data.attr === undefined) {
-					// The age model (or a custom model without per-face attributes).
-					const age = normalizeAge(data);
-					return [itemFor(age.ageRange === undefined ? { result: answer.data as IDataObject, ...shared } : { ...age, ...shared }, itemIndex)];
-				}
-				const faces = normalizeFaces(data);
-				if (options.split === false || faces.length === 0) {
-					return [itemFor({ faceCount: faces.length, faces, ...shared }, itemIndex)];
-				}
-				return faces.map((face) => itemFor({ faceCount: faces.length, ...face, ...shared }, itemIndex));
-			},
-		});
-		return [items];
+		return await runCapability(this, faceAnalysis);
 	}
 }

@@ -1,16 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { toBinary } from '../shared/binaryOutput';
-import { PAI_QPS } from '../pai/constants';
-import { configureJsonProperty, paiOptions, readConfigure } from '../pai/descriptions';
-import type { EditingOperation } from '../pai/imageEditing';
-import { EDITING_MODELS, decodeEditedImage, imageEditingBody, sniffImage } from '../pai/imageEditing';
-import { imageInputProperties, runImageNode } from '../pai/image';
 import { CREDENTIAL_TYPE } from '../shared/constants';
-import { fileNameFromUrl } from '../shared/input';
-import { itemFor } from '../shared/output';
-import { operationError } from '../shared/transport/errors';
+import { PAI_QPS } from '../pai/constants';
+import { configureJsonProperty, paiOptions } from '../pai/descriptions';
+import { imageEditing } from '../pai/imageEditing';
+import { imageInputProperties } from '../pai/image';
+import { runCapability } from '../shared/runner';
 
 export class AlibabaPaiImageEditing implements INodeType {
 	description: INodeTypeDescription = {
@@ -87,42 +83,6 @@ export class AlibabaPaiImageEditing implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as EditingOperation;
-		const modelFor = (itemIndex: number) => {
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			return String(options.modelName ?? '').trim() || EDITING_MODELS[operation];
-		};
-		const items = await runImageNode(this, {
-			body: (itemIndex, image) => {
-				const typed = operation === 'reshapeFigure' ? { degree: this.getNodeParameter('degree', itemIndex) as number } : {};
-				return imageEditingBody(image, modelFor(itemIndex), readConfigure(this, itemIndex, typed));
-			},
-			items: async (answer, itemIndex, source, options: IDataObject) => {
-				const buffer = decodeEditedImage(answer.data);
-				if (!buffer) {
-					throw operationError(this.getNode(), 'The service answered OK but returned no base64 image', itemIndex, 'Check that the model name is an image editing model.');
-				}
-				const { mimeType, extension } = sniffImage(buffer);
-				const baseName = (source.fileName ?? (source.url ? fileNameFromUrl(source.url) : undefined) ?? 'image').replace(/\.[^.]*$/, '');
-				const property = String(options.outputBinaryPropertyName ?? '').trim() || 'data';
-				const binary = await toBinary(this, buffer, `${baseName}-${operation === 'reshapeFigure' ? 'reshaped' : 'clean'}.${extension}`, mimeType);
-				const item = itemFor(
-					{
-						operation,
-						model: modelFor(itemIndex),
-						mimeType,
-						fileSize: buffer.length,
-						binaryProperty: property,
-						requestId: answer.requestId,
-						source: { ...source },
-						raw: options.includeRaw ? { ...answer.raw, data: `(${buffer.length} bytes, in binary property ${property})` } : undefined,
-					},
-					itemIndex,
-				);
-				item.binary = { [property]: binary };
-				return [item];
-			},
-		});
-		return [items];
+		return await runCapability(this, imageEditing);
 	}
 }

@@ -1,12 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { PAI_QPS } from '../pai/constants';
-import { configureJsonProperty, modelProperties, paiOptions, readConfigure, readModelName } from '../pai/descriptions';
-import { imageInputProperties, runImageNode } from '../pai/image';
-import { imageQualityBody, normalizeImageQuality } from '../pai/imageQuality';
 import { CREDENTIAL_TYPE } from '../shared/constants';
-import { itemFor } from '../shared/output';
+import { PAI_QPS } from '../pai/constants';
+import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
+import { imageInputProperties } from '../pai/image';
+import { imageQuality } from '../pai/imageQuality';
+import { runCapability } from '../shared/runner';
 
 export class AlibabaPaiImageQuality implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,20 +41,6 @@ export class AlibabaPaiImageQuality implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = await runImageNode(this, {
-			body: (itemIndex, image) => imageQualityBody(image, readModelName(this, itemIndex), readConfigure(this, itemIndex, {})),
-			items: (answer, itemIndex, source, options: IDataObject) => [
-				itemFor(
-					{
-						...normalizeImageQuality(answer.data),
-						requestId: answer.requestId,
-						source: { ...source },
-						raw: options.includeRaw ? answer.raw : undefined,
-					},
-					itemIndex,
-				),
-			],
-		});
-		return [items];
+		return await runCapability(this, imageQuality);
 	}
 }

@@ -1,13 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { PAI_QPS } from '../pai/constants';
-import { configureJsonProperty, modelProperties, paiOptions, readConfigure, readModelName } from '../pai/descriptions';
-import { imageInputProperties, runImageNode } from '../pai/image';
-import { TAGGER_TYPES, TAGGING_MODELS, imageTaggingBody, normalizeTaggerCaption, normalizeTags } from '../pai/imageTagging';
-import { obj } from '../pai/normalize';
 import { CREDENTIAL_TYPE } from '../shared/constants';
-import { itemFor } from '../shared/output';
+import { PAI_QPS } from '../pai/constants';
+import { TAGGER_TYPES, TAGGING_MODELS, imageTagging } from '../pai/imageTagging';
+import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
+import { imageInputProperties } from '../pai/image';
+import { runCapability } from '../shared/runner';
 
 export class AlibabaPaiImageTagging implements INodeType {
 	description: INodeTypeDescription = {
@@ -89,22 +88,6 @@ export class AlibabaPaiImageTagging implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = await runImageNode(this, {
-			body: (itemIndex, image) => {
-				const typed = this.getNodeParameter('configure', itemIndex, {}) as IDataObject;
-				return imageTaggingBody(image, readModelName(this, itemIndex), readConfigure(this, itemIndex, typed));
-			},
-			items: (answer, itemIndex, source, options: IDataObject) => {
-				const data = obj(answer.data);
-				const result = data.caption !== undefined ? normalizeTaggerCaption(data) : normalizeTags(data);
-				return [
-					itemFor(
-						{ ...result, requestId: answer.requestId, source: { ...source }, raw: options.includeRaw ? answer.raw : undefined },
-						itemIndex,
-					),
-				];
-			},
-		});
-		return [items];
+		return await runCapability(this, imageTagging);
 	}
 }

@@ -1,15 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { AUDIO_FORMATS, VIDEO_FORMATS } from '../aiSearch/media';
-import { resolveMediaInput } from '../aiSearch/mediaInput';
-import { executeTaskNode, listItems } from '../aiSearch/taskNode';
-import type { TimeUnit } from '../aiSearch/transcription';
-import { ASR_SERVICE_ID, asrBody, normalizeTranscript, toSrt, toVtt } from '../aiSearch/transcription';
-import { textToBinary } from '../shared/binaryOutput';
-import { AI_SEARCH_QPS, CREDENTIAL_TYPE } from '../shared/constants';
-import { asyncOperationProperties, inputProperties, splitOption, taskOptions } from '../shared/descriptions';
-import { itemFor } from '../shared/output';
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { aiSearch } from '../aiSearch/protocol';
+import { inputProperties, operationProperties, splitOption, taskOptions } from '../shared/descriptions';
+import { runCapability } from '../shared/runner';
+import { transcription } from '../aiSearch/transcription';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly'] };
 const withResult = { '/operation': ['submitAndWait', 'getResult'] };
@@ -21,7 +19,7 @@ export class AlibabaTranscription implements INodeType {
 		icon: { light: 'file:alibabaTranscription.svg', dark: 'file:alibabaTranscription.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: '={{ {"submitAndWait": "Transcribe", "submitOnly": "Submit transcription", "getResult": "Get transcript"}[$parameter["operation"]] }}',
 		description: 'Transcribe audio and video with Alibaba Cloud AI Search: text, timed sentences, SRT and WebVTT',
 		defaults: { name: 'Alibaba Transcription' },
 		usableAsTool: true,
@@ -29,7 +27,7 @@ export class AlibabaTranscription implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			...asyncOperationProperties({ noun: 'transcription', resultNoun: 'transcript' }),
+			...operationProperties({ work: aiSearch.terms, subject: 'transcription', resultNoun: 'transcript' }),
 			...inputProperties({ noun: 'audio or video file', types: ['binary', 'url', 'base64'], allowOss: true, show: withInput }),
 			{
 				displayName: 'Options',
@@ -95,39 +93,13 @@ export class AlibabaTranscription implements INodeType {
 						displayOptions: { show: withResult },
 					},
 					{ ...splitOption({ noun: 'sentence' }), displayOptions: { show: withResult } },
-					...taskOptions({ defaultQps: AI_SEARCH_QPS['audio-asr'], pollingShow: withResult }),
+					...taskOptions({ defaultQps: AI_SEARCH_QPS['audio-asr'], pollingShow: withResult, work: aiSearch.terms }),
 				],
 			},
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeTaskNode(this, {
-			serviceType: 'audio-asr',
-			serviceId: ASR_SERVICE_ID,
-			buildRequest: async (itemIndex, options) => {
-				const { input, media } = await resolveMediaInput(this, itemIndex, ['audio', 'video'], options.mediaFormat as string | undefined);
-				return { body: asrBody(input, media, (options.outputOss as string | undefined)?.trim()), source: input.source };
-			},
-			toItems: async (outcome, common, itemIndex, options) => {
-				const result: IDataObject = normalizeTranscript(outcome.snapshot, (options.timeUnit as TimeUnit) ?? 'seconds');
-				const sentences = result.sentences as Array<{ start: number; end: number; text: string }>;
-				if (options.split === true) {
-					return listItems(result, sentences, { sentenceCount: sentences.length, duration: result.duration }, common, itemIndex, true);
-				}
-				const subtitles = (options.subtitles as string | undefined) ?? 'none';
-				const rendered: Record<string, string> = {};
-				if (subtitles === 'srt' || subtitles === 'both') rendered.srt = toSrt(sentences);
-				if (subtitles === 'vtt' || subtitles === 'both') rendered.vtt = toVtt(sentences);
-				if (options.subtitlesOutput !== 'binary') return [itemFor({ ...result, ...rendered, ...common }, itemIndex)];
-
-				const item = itemFor({ ...result, ...common }, itemIndex);
-				const base = (((common.source as IDataObject | undefined)?.fileName as string | undefined) ?? 'transcript').replace(/\.[^.]*$/, '');
-				item.binary = {};
-				if (rendered.srt) item.binary.srt = await textToBinary(this, rendered.srt, `${base}.srt`, 'application/x-subrip');
-				if (rendered.vtt) item.binary.vtt = await textToBinary(this, rendered.vtt, `${base}.vtt`, 'text/vtt');
-				return [item];
-			},
-		});
+		return await runCapability(this, transcription);
 	}
 }

@@ -1,14 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeTaskNode, listItems } from '../aiSearch/taskNode';
-import type { SummarySwitches } from '../aiSearch/videoSummary';
-import { normalizeSummary, SUMMARY_SERVICE_ID, summaryBody, toApiChunks } from '../aiSearch/videoSummary';
-import { AI_SEARCH_QPS, CREDENTIAL_TYPE } from '../shared/constants';
-import { asyncOperationProperties, splitOption, taskOptions } from '../shared/descriptions';
-import type { ResolvedInput } from '../shared/input';
-import { resolveInput } from '../shared/input';
-import { operationError } from '../shared/transport/errors';
+import { AI_SEARCH_QPS } from '../aiSearch/constants';
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { aiSearch } from '../aiSearch/protocol';
+import { operationProperties, splitOption, taskOptions } from '../shared/descriptions';
+import { runCapability } from '../shared/runner';
+import { videoSummary } from '../aiSearch/videoSummary';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly'] };
 const withResult = { '/operation': ['submitAndWait', 'getResult'] };
@@ -20,7 +18,7 @@ export class AlibabaVideoSummary implements INodeType {
 		icon: { light: 'file:alibabaVideoSummary.svg', dark: 'file:alibabaVideoSummary.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle: '={{ {"submitAndWait": "Summarize video", "submitOnly": "Submit summarization", "getResult": "Get summary"}[$parameter["operation"]] }}',
 		description: 'Summarize videos with Alibaba Cloud AI Search: title, summary, tags and enhanced transcript per segment',
 		defaults: { name: 'Alibaba Video Summarization' },
 		usableAsTool: true,
@@ -28,7 +26,7 @@ export class AlibabaVideoSummary implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		properties: [
-			...asyncOperationProperties({ noun: 'video summarization', resultNoun: 'summary' }),
+			...operationProperties({ work: aiSearch.terms, subject: 'video summarization', resultNoun: 'summary' }),
 			{
 				displayName: 'Input Type',
 				name: 'inputType',
@@ -125,58 +123,13 @@ export class AlibabaVideoSummary implements INodeType {
 						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
 					},
 					{ ...splitOption({ noun: 'summarized segment (chunk)' }), displayOptions: { show: withResult } },
-					...taskOptions({ defaultQps: AI_SEARCH_QPS['video-summarization'], pollingShow: withResult }),
+					...taskOptions({ defaultQps: AI_SEARCH_QPS['video-summarization'], pollingShow: withResult, work: aiSearch.terms }),
 				],
 			},
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeTaskNode(this, {
-			serviceType: 'video-summarization',
-			serviceId: SUMMARY_SERVICE_ID,
-			buildRequest: async (itemIndex, options) => {
-				const inputType = this.getNodeParameter('inputType', itemIndex) as 'url' | 'segments';
-				const switches: SummarySwitches = {
-					rewriteTranscript: this.getNodeParameter('rewriteTranscript', itemIndex, true) as boolean,
-					generateTags: this.getNodeParameter('generateTags', itemIndex, true) as boolean,
-					extractSnapshot: this.getNodeParameter('extractSnapshot', itemIndex, false) as boolean,
-				};
-				const fileName = ((options.fileName as string | undefined) ?? '').trim() || undefined;
-				const outputOss = ((options.outputOss as string | undefined) ?? '').trim() || undefined;
-				let input: ResolvedInput | undefined;
-				let chunks: IDataObject[] | undefined;
-				if (inputType === 'url') {
-					input = await resolveInput(this, itemIndex, { type: 'url', url: this.getNodeParameter('url', itemIndex) as string, fileName }, { allowOss: true });
-				} else {
-					const parsed = toApiChunks(this.getNodeParameter('segments', itemIndex));
-					if (parsed.problem !== undefined) {
-						throw operationError(
-							this.getNode(),
-							parsed.problem,
-							itemIndex,
-							'Connect an Alibaba Video Segmentation node (without Split Into Items) and keep Segments at {{ $json.segments }}.',
-						);
-					}
-					chunks = parsed.chunks;
-					const videoUrl = ((this.getNodeParameter('segmentsVideoUrl', itemIndex, '') as string) ?? '').trim();
-					if (videoUrl) input = await resolveInput(this, itemIndex, { type: 'url', url: videoUrl, fileName }, { allowOss: true });
-				}
-				const source: IDataObject = input ? { ...input.source } : { type: 'segments', segmentCount: chunks?.length, fileName };
-				return { body: summaryBody({ input, chunks, fileName }, switches, outputOss), source };
-			},
-			toItems: (outcome, common, itemIndex, options) => {
-				const result = normalizeSummary(outcome.snapshot);
-				// Split items carry the chunk's own title/summary/tags; the video's are prefixed to keep both.
-				const shared = {
-					videoTitle: result.title,
-					videoSummary: result.summary,
-					videoTags: result.tags,
-					chunkCount: result.chunkCount,
-					usage: result.usage,
-				};
-				return listItems(result, result.chunks, shared, common, itemIndex, options.split === true);
-			},
-		});
+		return await runCapability(this, videoSummary);
 	}
 }

@@ -1,9 +1,14 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ResolvedInput } from '../shared/input';
-import type { TaskSnapshot } from './api';
+import type { Capability } from '../shared/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { prepareInput, readInputSpec } from '../shared/input';
+import { num } from '../shared/values';
+import type { Answer } from '../shared/work';
+import { AI_SEARCH_QPS } from './constants';
+import { aiSearch } from './protocol';
 
-/** Image content extraction (`image-analyze`): VLM understanding + OCR, or OCR alone. */
+/** Image content extraction (`image-analyze`): VLM understanding + OCR, or OCR alone; async, or one request on `/sync`. */
 export const IMAGE_ANALYZE_SERVICES: INodePropertyOptions[] = [
 	{
 		name: 'Understanding + OCR',
@@ -45,20 +50,33 @@ export function imageAnalyzeBody(input: ResolvedInput, fileTypeOverride?: string
 	return { document };
 }
 
-function numberOrUndefined(value: unknown): number | undefined {
-	const number = typeof value === 'string' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
-}
-
-export function normalizeImageAnalysis(snapshot: TaskSnapshot): IDataObject {
-	const data = (snapshot.data ?? {}) as IDataObject;
+export function normalizeImageAnalysis(answer: Answer): IDataObject {
+	const data = (answer.data ?? {}) as IDataObject;
 	return {
 		content: typeof data.content === 'string' ? data.content : '',
 		contentType: typeof data.content_type === 'string' ? data.content_type : undefined,
-		pageNum: numberOrUndefined(data.page_num),
+		pageNum: num(data.page_num),
 		usage: {
-			tokenCount: numberOrUndefined(snapshot.usage.token_count),
-			pvCount: numberOrUndefined(snapshot.usage.pv_count),
+			tokenCount: num(answer.usage.token_count),
+			pvCount: num(answer.usage.pv_count),
 		},
 	};
 }
+
+interface ImageContentRequest {
+	input: PreparedInput;
+	fileType?: string;
+}
+
+export const imageContent: Capability<ImageContentRequest> = {
+	protocol: aiSearch,
+	defaultQps: AI_SEARCH_QPS['image-analyze'],
+	async: true,
+	route: (item) => `image-analyze/${item.param<string>('serviceId')}${item.operation === 'sync' ? '/sync' : ''}`,
+	async prepare(item) {
+		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
+		return { request: { input, fileType: item.options.fileType as string | undefined }, fields: { source: input.source } };
+	},
+	body: async (request) => imageAnalyzeBody(await request.input.load(), request.fileType),
+	output: (answer) => normalizeImageAnalysis(answer),
+};

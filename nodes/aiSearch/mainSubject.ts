@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Box, DetectedObject } from './objectDetection';
+import type { Capability } from '../shared/capability';
+import { readImageSize } from '../shared/imageSize';
+import { listItems } from '../shared/output';
+import type { Box, DetectedObject, DetectionRequest } from './objectDetection';
+import { detectionBase, minConfidence, normalizeDetection, objectDetectionBody } from './objectDetection';
 
 /**
  * Main subject ranking. The service returns unlabeled boxes; the main subject is the one a viewer
@@ -80,3 +84,29 @@ export function rankSubjects(objects: DetectedObject[], imageSize?: Frame): Rank
 		detectionIndex: entry.detectionIndex,
 	}));
 }
+
+/** Main subject: object detection, then the boxes ranked (billed as object detection). */
+export const mainSubject: Capability<DetectionRequest> = {
+	...detectionBase,
+	async body(request) {
+		const input = await request.input.load();
+		// Uploaded images carry their size in the header; URL inputs rank within the detections' extent.
+		if (input.base64) request.imageSize = readImageSize(Buffer.from(input.base64.slice(0, 1 << 20), 'base64'));
+		return objectDetectionBody(input);
+	},
+	output(answer, item) {
+		const detection = normalizeDetection(answer, minConfidence(item.options));
+		const imageSize = item.request?.imageSize;
+		const subjects = rankSubjects(detection.objects, imageSize);
+		const result: IDataObject = {
+			mainSubject: subjects[0] ?? null,
+			subjects,
+			subjectCount: subjects.length,
+			imageSize: imageSize as IDataObject | undefined,
+			rankingFrame: imageSize ? 'image' : 'detections',
+			usage: detection.usage,
+		};
+		const shared = { subjectCount: subjects.length, imageSize: result.imageSize, rankingFrame: result.rankingFrame, usage: detection.usage };
+		return listItems(result, subjects, shared, item.common, item.index, item.options.split === true);
+	},
+};

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResolvedInput } from '../shared/input';
+import type { ItemContext } from '../shared/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { prepareInput, readInputSpec } from '../shared/input';
 
 /** Formats the audio/video services accept (contract §4, §6), by kind. */
 export const AUDIO_FORMATS = ['mp3', 'wav', 'aac', 'flac', 'ogg', 'm4a', 'alac', 'wma'];
@@ -76,26 +78,33 @@ export function remoteMediaInput(input: ResolvedInput): IDataObject {
 	return { ...field, file_name: input.source.fileName };
 }
 
-export function numberOrUndefined(value: unknown): number | undefined {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
-}
-
-export function stringOrUndefined(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-export function objectOf(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
-
-export function arrayOf(value: unknown): unknown[] {
-	return Array.isArray(value) ? value : [];
-}
-
 /** A readable reason why an upload's format could not be told, for the node to report. */
 export function unknownFormatMessage(fileName: string | undefined, mimeType: string | undefined, kinds: string): string {
 	const what = fileName ? `"${fileName}"` : 'the file';
 	const mime = mimeType ? ` (MIME type ${mimeType})` : '';
 	return `Cannot tell the ${kinds} format of ${what}${mime}`;
+}
+
+/**
+ * Checks an audio/video item input (binary, URL/OSS, base64) without reading its bytes. Uploads also
+ * get their format name for the data URI: the Media Format option wins, else the extension, else the
+ * MIME type.
+ */
+export async function prepareMediaInput(
+	item: ItemContext,
+	accept: Array<MediaFormat['kind']>,
+	formatOverride?: string,
+): Promise<{ input: PreparedInput; media?: MediaFormat }> {
+	const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { allowOss: true });
+	if (input.url !== undefined) return { input };
+	const { fileName, mimeType } = input.source;
+	const media = formatOverride ? mediaFormat(`file.${formatOverride}`, undefined, accept) : mediaFormat(fileName, mimeType, accept);
+	if (!media) {
+		const formats = [...(accept.includes('audio') ? AUDIO_FORMATS : []), ...(accept.includes('video') ? VIDEO_FORMATS : [])];
+		throw item.fail(
+			unknownFormatMessage(fileName, mimeType, accept.join(' or ')),
+			`The service accepts ${formats.join(', ')}. Give the file a name with one of these extensions, or set the Media Format option.`,
+		);
+	}
+	return { input, media };
 }

@@ -1,8 +1,14 @@
-import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ResolvedInput } from '../shared/input';
-import type { TaskSnapshot } from './api';
-import { arrayOf, numberOrUndefined, objectOf } from './media';
+import type { Capability, ItemContext } from '../shared/capability';
+import { inputProperties, requestOptions, splitOption } from '../shared/descriptions';
+import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { prepareInput, readInputSpec } from '../shared/input';
+import { listItems } from '../shared/output';
+import { list, num, obj } from '../shared/values';
+import type { Answer } from '../shared/work';
+import { AI_SEARCH_QPS } from './constants';
+import { aiSearch } from './protocol';
 
 /** Object detection (`image-object-detection`), synchronous: unlabeled boxes with a confidence. */
 export const OBJECT_DETECTION_SERVICES: INodePropertyOptions[] = [
@@ -41,28 +47,99 @@ export function objectDetectionBody(input: ResolvedInput): IDataObject {
  */
 export function parseObjects(data: unknown): DetectedObject[] {
 	const objects: DetectedObject[] = [];
-	for (const entry of arrayOf(objectOf(data).objects)) {
-		const object = objectOf(entry);
-		const location = objectOf(object.location);
-		const x = numberOrUndefined(location.X ?? location.x);
-		const y = numberOrUndefined(location.Y ?? location.y);
-		const width = numberOrUndefined(location.width ?? location.Width);
-		const height = numberOrUndefined(location.height ?? location.Height);
+	for (const entry of list(obj(data).objects)) {
+		const object = obj(entry);
+		const location = obj(object.location);
+		const x = num(location.X ?? location.x);
+		const y = num(location.Y ?? location.y);
+		const width = num(location.width ?? location.Width);
+		const height = num(location.height ?? location.Height);
 		if (x === undefined || y === undefined || width === undefined || height === undefined) continue;
-		objects.push({ confidence: numberOrUndefined(object.confidence) ?? 0, box: { x, y, width, height } });
+		objects.push({ confidence: num(object.confidence) ?? 0, box: { x, y, width, height } });
 	}
 	return objects;
 }
 
-export function normalizeDetection(snapshot: TaskSnapshot, minConfidence = 0) {
+export function normalizeDetection(answer: Answer, minConfidence = 0) {
 	// The contract puts the list straight in `result.objects` (no `data` wrapper, unlike the task services).
-	const result = objectOf(snapshot.raw.result);
-	const detected = parseObjects(result.objects !== undefined ? result : snapshot.data);
+	const result = obj(answer.raw.result);
+	const detected = parseObjects(result.objects !== undefined ? result : answer.data);
 	const objects = detected.filter((object) => object.confidence >= minConfidence);
 	return {
 		objects,
 		objectCount: objects.length,
 		filteredOut: detected.length - objects.length || undefined,
-		usage: { image: numberOrUndefined(snapshot.usage.image) },
+		usage: { image: num(answer.usage.image) },
 	};
 }
+
+/** The parameters of the detection nodes: service, image input, confidence filter, split and request options. */
+export function detectionProperties(config: {
+	serviceLabel: string;
+	serviceDescription?: string;
+	confidenceDescription: string;
+	splitNoun: string;
+}): INodeProperties[] {
+	const service: INodeProperties = {
+		displayName: 'Service',
+		name: 'serviceId',
+		type: 'options',
+		options: OBJECT_DETECTION_SERVICES,
+		default: 'ops-object-detect-001',
+		description: config.serviceDescription,
+	};
+	service.displayName = config.serviceLabel;
+	return [
+		service,
+		...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'] }),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Minimum Confidence',
+					name: 'minConfidence',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+					default: 0,
+					description: config.confidenceDescription,
+				},
+				splitOption({ noun: config.splitNoun }),
+				...requestOptions({ defaultQps: AI_SEARCH_QPS['image-object-detection'] }),
+			],
+		},
+	];
+}
+
+export interface DetectionRequest {
+	input: PreparedInput;
+	/** Read from the image header when the bytes are loaded (Main Subject ranks within the image). */
+	imageSize?: { width: number; height: number; format: string };
+}
+
+/** What both detection capabilities share: one synchronous request per image, no task. */
+export const detectionBase = {
+	protocol: aiSearch,
+	defaultQps: AI_SEARCH_QPS['image-object-detection'],
+	async: false,
+	route: (item: ItemContext) => `image-object-detection/${item.param<string>('serviceId')}`,
+	async prepare(item: ItemContext) {
+		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
+		return { request: { input } as DetectionRequest, fields: { source: input.source } };
+	},
+};
+
+export const minConfidence = (options: IDataObject) => num(options.minConfidence) ?? 0;
+
+export const objectDetection: Capability<DetectionRequest> = {
+	...detectionBase,
+	body: async (request) => objectDetectionBody(await request.input.load()),
+	output(answer, item) {
+		const result = normalizeDetection(answer, minConfidence(item.options));
+		const shared = { objectCount: result.objectCount, usage: result.usage };
+		return listItems(result, result.objects, shared, item.common, item.index, item.options.split === true);
+	},
+};

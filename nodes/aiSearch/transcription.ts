@@ -1,9 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResolvedInput } from '../shared/input';
-import type { TaskSnapshot } from './api';
+import { textToBinary } from '../shared/binaryOutput';
+import type { Capability } from '../shared/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { itemFor, listItems } from '../shared/output';
+import { list, num, obj } from '../shared/values';
+import type { Answer } from '../shared/work';
+import { AI_SEARCH_QPS } from './constants';
 import type { MediaFormat } from './media';
-import { arrayOf, mediaDataUri, numberOrUndefined, objectOf, remoteMediaInput } from './media';
+import { mediaDataUri, prepareMediaInput, remoteMediaInput } from './media';
+import { aiSearch } from './protocol';
 
 /** Audio/video transcription (`audio-asr`), asynchronous. */
 export const ASR_SERVICE_ID = 'ops-audio-asr-001';
@@ -30,17 +36,17 @@ export function asrBody(input: ResolvedInput, media: MediaFormat | undefined, ou
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Sentences in seconds. The unit of the service's times is not documented; seconds is what it appears to use. */
-export function normalizeTranscript(snapshot: TaskSnapshot, unit: TimeUnit = 'seconds') {
+export function normalizeTranscript(answer: Answer, unit: TimeUnit = 'seconds') {
 	const toSeconds = (value: number) => round3(unit === 'milliseconds' ? value / 1000 : value);
 	const sentences: Sentence[] = [];
-	for (const entry of arrayOf(snapshot.data)) {
-		const sentence = objectOf(entry);
+	for (const entry of list(answer.data)) {
+		const sentence = obj(entry);
 		const text = typeof sentence.text === 'string' ? sentence.text : '';
-		const start = numberOrUndefined(sentence.start) ?? 0;
-		const end = numberOrUndefined(sentence.end) ?? start;
+		const start = num(sentence.start) ?? 0;
+		const end = num(sentence.end) ?? start;
 		sentences.push({ start: toSeconds(start), end: toSeconds(end), text });
 	}
-	const duration = numberOrUndefined(snapshot.usage.duration);
+	const duration = num(answer.usage.duration);
 	return {
 		text: sentences
 			.map((sentence) => sentence.text.trim())
@@ -76,3 +82,42 @@ export function toVtt(sentences: Sentence[]): string {
 	const cues = sentences.map((s) => `${timestamp(s.start, '.')} --> ${timestamp(s.end, '.')}\n${cueText(s.text)}\n`);
 	return ['WEBVTT\n', ...cues].join('\n');
 }
+
+interface TranscriptionRequest {
+	input: PreparedInput;
+	media?: MediaFormat;
+	outputOss?: string;
+}
+
+export const transcription: Capability<TranscriptionRequest> = {
+	protocol: aiSearch,
+	defaultQps: AI_SEARCH_QPS['audio-asr'],
+	async: true,
+	route: () => `audio-asr/${ASR_SERVICE_ID}`,
+	async prepare(item) {
+		const { input, media } = await prepareMediaInput(item, ['audio', 'video'], item.options.mediaFormat as string | undefined);
+		const outputOss = (item.options.outputOss as string | undefined)?.trim();
+		return { request: { input, media, outputOss }, fields: { source: input.source } };
+	},
+	body: async (request) => asrBody(await request.input.load(), request.media, request.outputOss),
+	async output(answer, item) {
+		const { options, common, index } = item;
+		const result: IDataObject = normalizeTranscript(answer, (options.timeUnit as TimeUnit) ?? 'seconds');
+		const sentences = result.sentences as Sentence[];
+		if (options.split === true) {
+			return listItems(result, sentences, { sentenceCount: sentences.length, duration: result.duration }, common, index, true);
+		}
+		const subtitles = (options.subtitles as string | undefined) ?? 'none';
+		const rendered: Record<string, string> = {};
+		if (subtitles === 'srt' || subtitles === 'both') rendered.srt = toSrt(sentences);
+		if (subtitles === 'vtt' || subtitles === 'both') rendered.vtt = toVtt(sentences);
+		if (options.subtitlesOutput !== 'binary') return { ...result, ...rendered };
+
+		const output = itemFor({ ...result, ...common }, index);
+		const base = ((obj(common.source).fileName as string | undefined) ?? 'transcript').replace(/\.[^.]*$/, '');
+		output.binary = {};
+		if (rendered.srt) output.binary.srt = await textToBinary(item.ctx, rendered.srt, `${base}.srt`, 'application/x-subrip');
+		if (rendered.vtt) output.binary.vtt = await textToBinary(item.ctx, rendered.vtt, `${base}.vtt`, 'text/vtt');
+		return [output];
+	},
+};

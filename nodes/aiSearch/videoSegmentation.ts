@@ -1,8 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResolvedInput } from '../shared/input';
-import type { TaskSnapshot } from './api';
-import { arrayOf, numberOrUndefined, objectOf, remoteMediaInput, stringOrUndefined } from './media';
+import type { Capability } from '../shared/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { prepareInput, readInputSpec } from '../shared/input';
+import { listItems } from '../shared/output';
+import { list, num, obj, str } from '../shared/values';
+import type { Answer } from '../shared/work';
+import { AI_SEARCH_QPS } from './constants';
+import { remoteMediaInput } from './media';
+import { aiSearch } from './protocol';
 
 /** Video segmentation (`video-segmentation`), asynchronous; the API takes a URL or OSS path only. */
 export const SEGMENTATION_SERVICE_ID = 'ops-video-segment-001';
@@ -28,23 +34,23 @@ export function segmentationBody(input: ResolvedInput, outputOss?: string): IDat
 }
 
 export function parseSnapshots(value: unknown): SegmentSnapshot[] {
-	return arrayOf(value).map((entry) => {
-		const snapshot = objectOf(entry);
+	return list(value).map((entry) => {
+		const snapshot = obj(entry);
 		return {
-			frameIndex: numberOrUndefined(snapshot.frame_index ?? snapshot.frameIndex),
-			time: numberOrUndefined(snapshot.frame_time ?? snapshot.time ?? snapshot.frameTime),
-			path: stringOrUndefined(snapshot.path),
+			frameIndex: num(snapshot.frame_index ?? snapshot.frameIndex),
+			time: num(snapshot.frame_time ?? snapshot.time ?? snapshot.frameTime),
+			path: str(snapshot.path),
 		};
 	});
 }
 
-export function normalizeSegments(snapshot: TaskSnapshot) {
-	const segments: Segment[] = arrayOf(snapshot.data).map((entry, position) => {
-		const segment = objectOf(entry);
+export function normalizeSegments(answer: Answer) {
+	const segments: Segment[] = list(answer.data).map((entry, position) => {
+		const segment = obj(entry);
 		return {
-			index: numberOrUndefined(segment.chunk_index) ?? position,
-			start: numberOrUndefined(segment.start_time),
-			end: numberOrUndefined(segment.end_time),
+			index: num(segment.chunk_index) ?? position,
+			start: num(segment.start_time),
+			end: num(segment.end_time),
 			transcript: typeof segment.transcript === 'string' ? segment.transcript : '',
 			snapshots: parseSnapshots(segment.snapshots),
 		};
@@ -53,8 +59,30 @@ export function normalizeSegments(snapshot: TaskSnapshot) {
 		segments,
 		segmentCount: segments.length,
 		usage: {
-			audioToken: numberOrUndefined(snapshot.usage.audio_token),
-			imageToken: numberOrUndefined(snapshot.usage.image_token),
+			audioToken: num(answer.usage.audio_token),
+			imageToken: num(answer.usage.image_token),
 		},
 	};
 }
+
+interface SegmentationRequest {
+	input: PreparedInput;
+	outputOss?: string;
+}
+
+export const videoSegmentation: Capability<SegmentationRequest> = {
+	protocol: aiSearch,
+	defaultQps: AI_SEARCH_QPS['video-segmentation'],
+	async: true,
+	route: () => `video-segmentation/${SEGMENTATION_SERVICE_ID}`,
+	async prepare(item) {
+		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { allowOss: true });
+		return { request: { input, outputOss: (item.options.outputOss as string | undefined)?.trim() }, fields: { source: input.source } };
+	},
+	body: async (request) => segmentationBody(await request.input.load(), request.outputOss),
+	output(answer, item) {
+		const result = normalizeSegments(answer);
+		const shared = { segmentCount: result.segmentCount, usage: result.usage };
+		return listItems(result, result.segments, shared, item.common, item.index, item.options.split === true);
+	},
+};

@@ -1,9 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 
-import type { ResolvedInput } from '../shared/input';
-import type { TaskSnapshot } from './api';
+import { bareBase64, sniffImage, toBinary } from '../shared/binaryOutput';
+import type { Capability, ItemContext } from '../shared/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { itemFor, listItems } from '../shared/output';
+import { list, num, obj, str } from '../shared/values';
+import type { Answer } from '../shared/work';
+import { AI_SEARCH_QPS } from './constants';
 import type { MediaFormat } from './media';
-import { arrayOf, mediaDataUri, numberOrUndefined, objectOf, remoteMediaInput, stringOrUndefined } from './media';
+import { mediaDataUri, prepareMediaInput, remoteMediaInput } from './media';
+import { aiSearch } from './protocol';
 
 /** Video keyframe snapshots (`video-snapshot`), asynchronous. */
 export const SNAPSHOT_SERVICE_ID = 'ops-video-snapshot-001';
@@ -33,13 +39,13 @@ export function snapshotBody(input: ResolvedInput, media: MediaFormat | undefine
 	};
 }
 
-export function parseFrames(snapshot: TaskSnapshot): Frame[] {
-	return arrayOf(snapshot.data).map((entry) => {
-		const frame = objectOf(entry);
+export function parseFrames(answer: Answer): Frame[] {
+	return list(answer.data).map((entry) => {
+		const frame = obj(entry);
 		return {
-			frameIndex: numberOrUndefined(frame.frame_index),
-			time: numberOrUndefined(frame.frame_time),
-			path: stringOrUndefined(frame.path) ?? '',
+			frameIndex: num(frame.frame_index),
+			time: num(frame.frame_time),
+			path: str(frame.path) ?? '',
 		};
 	});
 }
@@ -50,3 +56,81 @@ export function frameFileName(sourceName: string | undefined, position: number, 
 	const at = time === undefined ? '' : `_${time}s`;
 	return `${base}_frame_${position}${at}.${extension}`;
 }
+
+interface KeyframesRequest {
+	input: PreparedInput;
+	media?: MediaFormat;
+	settings: SnapshotSettings;
+}
+
+function readSettings(item: ItemContext): SnapshotSettings {
+	const settings: SnapshotSettings = {
+		intervalSeconds: item.param<number>('intervalSeconds'),
+		format: item.param<SnapshotSettings['format']>('imageFormat'),
+		outputType: item.param<SnapshotSettings['outputType']>('framesOutput'),
+	};
+	if (settings.outputType === 'oss') {
+		settings.outputOss = item.param<string>('outputOss').trim();
+		if (!/^oss:\/\/[^\s/]+\//i.test(settings.outputOss)) throw item.fail('The Output OSS Path is not an OSS path', 'Enter a path such as oss://bucket/frames/.');
+	}
+	return settings;
+}
+
+/** OSS output: the paths are the result. Base64 output: the bytes become n8n binary data. */
+async function framesOutput(answer: Answer, item: Parameters<Capability<KeyframesRequest>['output']>[1]) {
+	const { options, common, index } = item;
+	const frames = parseFrames(answer);
+	const split = options.split === true;
+	const prefix = (options.binaryPrefix as string | undefined) || 'frame_';
+	const sourceName = obj(common.source).fileName as string | undefined;
+	const usage = { imageCount: num(answer.usage.image_count) };
+	const isOss = frames.length > 0 && frames.every((frame) => /^oss:\/\//i.test(frame.path));
+	if (isOss || frames.length === 0) {
+		const entries = frames.map((frame, position) => ({ index: position, frameIndex: frame.frameIndex, time: frame.time, path: frame.path }));
+		return listItems({ frames: entries, frameCount: frames.length, usage }, entries, { frameCount: frames.length, usage }, common, index, split);
+	}
+	const images = await Promise.all(
+		frames.map(async (frame, position) => {
+			const bytes = Buffer.from(bareBase64(frame.path), 'base64');
+			const { mimeType, extension } = sniffImage(bytes) ?? { mimeType: 'image/jpeg', extension: 'jpg' };
+			const fileName = frameFileName(sourceName, position, frame.time, extension);
+			return { position, frame, fileName, mimeType, binary: await toBinary(item.ctx, bytes, fileName, mimeType) };
+		}),
+	);
+	if (split) {
+		return images.map(({ position, frame, fileName, mimeType, binary }) => ({
+			...itemFor({ ...common, index: position, frameIndex: frame.frameIndex, time: frame.time, fileName, mimeType, frameCount: frames.length, usage }, index),
+			binary: { data: binary },
+		}));
+	}
+	const binary: IBinaryKeyData = {};
+	const entries = images.map(({ position, frame, fileName, mimeType, binary: data }) => {
+		binary[`${prefix}${position}`] = data;
+		return { index: position, frameIndex: frame.frameIndex, time: frame.time, binaryProperty: `${prefix}${position}`, fileName, mimeType };
+	});
+	return [{ ...itemFor({ frames: entries, frameCount: frames.length, usage, ...common }, index), binary }];
+}
+
+export const videoKeyframes: Capability<KeyframesRequest> = {
+	protocol: aiSearch,
+	defaultQps: AI_SEARCH_QPS['video-snapshot'],
+	async: true,
+	route: () => `video-snapshot/${SNAPSHOT_SERVICE_ID}`,
+	async prepare(item) {
+		const settings = readSettings(item);
+		const { input, media } = await prepareMediaInput(item, ['video'], item.options.mediaFormat as string | undefined);
+		return { request: { input, media, settings }, fields: { source: input.source } };
+	},
+	body: async (request) => snapshotBody(await request.input.load(), request.media, request.settings),
+	output: framesOutput,
+	/** Frames returned as base64 are in the binary output; the raw response names them instead of repeating the bytes. */
+	raw(answer) {
+		const result = obj(answer.raw.result);
+		const data = list(result.data).map((entry) => {
+			const frame = obj(entry);
+			const path = str(frame.path) ?? '';
+			return /^oss:\/\//i.test(path) ? frame : { ...frame, path: `(${Buffer.byteLength(bareBase64(path), 'base64')} bytes, in the binary output)` };
+		});
+		return { ...answer.raw, result: { ...result, data } };
+	},
+};

@@ -1,8 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ResolvedInput } from '../shared/input';
-import type { TaskSnapshot } from './api';
-import { arrayOf, numberOrUndefined, objectOf, remoteMediaInput, stringOrUndefined } from './media';
+import type { Capability } from '../shared/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { prepareInput } from '../shared/input';
+import { listItems } from '../shared/output';
+import { list, num, obj, str } from '../shared/values';
+import type { Answer } from '../shared/work';
+import { AI_SEARCH_QPS } from './constants';
+import { remoteMediaInput } from './media';
+import { aiSearch } from './protocol';
 import { parseSnapshots } from './videoSegmentation';
 
 /** Video summarization (`video-summarization`), asynchronous; URL or OSS input, or pre-segmented chunks. */
@@ -34,9 +40,9 @@ export function toApiChunks(value: unknown): ChunksResult {
 	if (entries.length === 0) return { problem: 'No segments to summarize: the Segments field is empty or not a list' };
 	const chunks: IDataObject[] = [];
 	for (const [position, entry] of entries.entries()) {
-		const chunk = objectOf(entry);
-		const start = numberOrUndefined(chunk.start ?? chunk.start_time);
-		const end = numberOrUndefined(chunk.end ?? chunk.end_time);
+		const chunk = obj(entry);
+		const start = num(chunk.start ?? chunk.start_time);
+		const end = num(chunk.end ?? chunk.end_time);
 		const transcript = chunk.transcript;
 		if (start === undefined || end === undefined || (transcript !== undefined && typeof transcript !== 'string')) {
 			return {
@@ -71,33 +77,83 @@ export function summaryBody(
 	return body;
 }
 
-const tagsOf = (value: unknown) => arrayOf(value).filter((tag): tag is string => typeof tag === 'string');
+const tagsOf = (value: unknown) => list(value).filter((tag): tag is string => typeof tag === 'string');
 
-export function normalizeSummary(snapshot: TaskSnapshot) {
-	const data = objectOf(snapshot.data);
-	const video = objectOf(data.video_metadata);
-	const chunks = arrayOf(data.chunks).map((entry, position) => {
-		const chunk = objectOf(entry);
-		const metadata = objectOf(chunk.metadata);
+export function normalizeSummary(answer: Answer) {
+	const data = obj(answer.data);
+	const video = obj(data.video_metadata);
+	const chunks = list(data.chunks).map((entry, position) => {
+		const chunk = obj(entry);
+		const metadata = obj(chunk.metadata);
 		return {
-			index: numberOrUndefined(chunk.index) ?? position,
-			enhancedTranscript: stringOrUndefined(chunk.enhanced_transcript) ?? '',
-			title: stringOrUndefined(metadata.title),
-			summary: stringOrUndefined(metadata.summary),
+			index: num(chunk.index) ?? position,
+			enhancedTranscript: str(chunk.enhanced_transcript) ?? '',
+			title: str(metadata.title),
+			summary: str(metadata.summary),
 			tags: tagsOf(metadata.tags),
 		};
 	});
 	return {
-		title: stringOrUndefined(video.title) ?? '',
-		summary: stringOrUndefined(video.summary) ?? '',
+		title: str(video.title) ?? '',
+		summary: str(video.summary) ?? '',
 		tags: tagsOf(video.tags),
 		chunks,
 		chunkCount: chunks.length,
 		usage: {
-			audioToken: numberOrUndefined(snapshot.usage.audio_token),
-			imageToken: numberOrUndefined(snapshot.usage.image_token),
-			inputToken: numberOrUndefined(snapshot.usage.input_token),
-			outputToken: numberOrUndefined(snapshot.usage.output_token),
+			audioToken: num(answer.usage.audio_token),
+			imageToken: num(answer.usage.image_token),
+			inputToken: num(answer.usage.input_token),
+			outputToken: num(answer.usage.output_token),
 		},
 	};
 }
+
+interface SummaryRequest {
+	input?: PreparedInput;
+	chunks?: IDataObject[];
+	fileName?: string;
+	switches: SummarySwitches;
+	outputOss?: string;
+}
+
+export const videoSummary: Capability<SummaryRequest> = {
+	protocol: aiSearch,
+	defaultQps: AI_SEARCH_QPS['video-summarization'],
+	async: true,
+	route: () => `video-summarization/${SUMMARY_SERVICE_ID}`,
+	async prepare(item) {
+		const { ctx, index, options } = item;
+		const switches: SummarySwitches = {
+			rewriteTranscript: item.param('rewriteTranscript', true),
+			generateTags: item.param('generateTags', true),
+			extractSnapshot: item.param('extractSnapshot', false),
+		};
+		const fileName = ((options.fileName as string | undefined) ?? '').trim() || undefined;
+		const outputOss = ((options.outputOss as string | undefined) ?? '').trim() || undefined;
+		let input: PreparedInput | undefined;
+		let chunks: IDataObject[] | undefined;
+		if (item.param<string>('inputType') === 'url') {
+			input = await prepareInput(ctx, index, { type: 'url', url: item.param<string>('url'), fileName }, { allowOss: true });
+		} else {
+			const parsed = toApiChunks(item.param('segments'));
+			if (parsed.problem !== undefined) {
+				throw item.fail(parsed.problem, 'Connect an Alibaba Video Segmentation node (without Split Into Items) and keep Segments at {{ $json.segments }}.');
+			}
+			chunks = parsed.chunks;
+			const videoUrl = (item.param<string>('segmentsVideoUrl', '') ?? '').trim();
+			if (videoUrl) input = await prepareInput(ctx, index, { type: 'url', url: videoUrl, fileName }, { allowOss: true });
+		}
+		const source: IDataObject = input ? input.source : { type: 'segments', segmentCount: chunks?.length, fileName };
+		return { request: { input, chunks, fileName, switches, outputOss }, fields: { source } };
+	},
+	async body(request) {
+		const input = request.input ? await request.input.load() : undefined;
+		return summaryBody({ input, chunks: request.chunks, fileName: request.fileName }, request.switches, request.outputOss);
+	},
+	output(answer, item) {
+		const result = normalizeSummary(answer);
+		// Split items carry the chunk's own title/summary/tags; the video's are prefixed to keep both.
+		const shared = { videoTitle: result.title, videoSummary: result.summary, videoTags: result.tags, chunkCount: result.chunkCount, usage: result.usage };
+		return listItems(result, result.chunks, shared, item.common, item.index, item.options.split === true);
+	},
+};

@@ -79,13 +79,12 @@ export function readConfigure(ctx: IExecuteFunctions, itemIndex: number, typed: 
 	return { ...configure, ...(extra as IDataObject) };
 }
 
-/** PAI jobs are polled every 30 s by default, the SDK samples' pace. */
-const PAI_JOB: PolledWork = {
-	noun: 'job or batch',
-	idLabel: 'Job or Batch ID',
-	intervalSeconds: PAI_POLL_DEFAULTS.intervalSeconds,
-	timeoutSeconds: PAI_POLL_DEFAULTS.timeoutSeconds,
-};
+/** PAI jobs are polled every 30 s by default, the SDK samples' pace; nodes with batch mode wait for batches too. */
+function paiWork(withBatches: boolean): PolledWork {
+	return withBatches
+		? { noun: 'job or batch', idLabel: 'Job or Batch ID', ...PAI_POLL_DEFAULTS }
+		: { noun: 'job', idLabel: 'Job ID', ...PAI_POLL_DEFAULTS };
+}
 
 /**
  * Run options of a PAI node. Async nodes get polling (default every 30 s, the SDK samples' pace) and,
@@ -93,7 +92,7 @@ const PAI_JOB: PolledWork = {
  */
 export function paiOptions(config: { defaultQps: number; pollingShow?: Show; batchShow?: Show }): INodeProperties[] {
 	const options = config.pollingShow
-		? taskOptions({ defaultQps: config.defaultQps, pollingShow: config.pollingShow as Record<string, string[]>, work: PAI_JOB })
+		? taskOptions({ defaultQps: config.defaultQps, pollingShow: config.pollingShow as Record<string, string[]>, work: paiWork(config.batchShow !== undefined) })
 		: requestOptions({ defaultQps: config.defaultQps });
 	if (!config.batchShow) return options;
 	return [

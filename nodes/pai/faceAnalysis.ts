@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { num, obj, str } from './normalize';
+import { itemFor } from '../shared/output';
+import { num, obj, str } from '../shared/values';
+import { paiImageCapability } from './image';
 
 /**
  * FaceAttrImage. The general model returns, per face, probability tables keyed by Chinese labels; the
@@ -54,10 +56,6 @@ export const FACE_LABELS_EN: Record<string, string> = {
 };
 
 export const FACE_MODELS = { general: '', age: 'fairface' } as const;
-
-export function faceAnalysisBody(image: string, modelName: string, configure: IDataObject): IDataObject {
-	return { action: 'FaceAttrImage', image, model_name: modelName, configure };
-}
 
 export interface AttributeValue extends IDataObject {
 	/** The most likely label, as the service names it. */
@@ -126,3 +124,19 @@ export function normalizeAge(data: unknown): IDataObject {
 	const d = obj(data);
 	return { ageRange: str(d.age_range), probability: num(d.age_range_prob ?? d.age_raneg_prob) };
 }
+
+export const faceAnalysis = paiImageCapability({
+	action: 'FaceAttrImage',
+	output(answer, item) {
+		const { common, index, options } = item;
+		const data = obj(answer.data);
+		if (data.attr === undefined) {
+			// The age model (or a custom model without per-face attributes).
+			const age = normalizeAge(data);
+			return age.ageRange === undefined ? { result: answer.data as IDataObject } : age;
+		}
+		const faces = normalizeFaces(data);
+		if (options.split === false || faces.length === 0) return { faceCount: faces.length, faces };
+		return faces.map((face) => itemFor({ faceCount: faces.length, ...face, ...common }, index));
+	},
+});

@@ -1,39 +1,59 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_ITEMS_IN_FLIGHT } from '../shared/constants';
+import type { Capability, ItemContext, OutputContext } from '../shared/capability';
 import { inputProperties } from '../shared/descriptions';
-import type { SourceInfo } from '../shared/input';
-import { readInputSpec, resolveInput } from '../shared/input';
-import { runItems } from '../shared/pipeline';
-import { readClientOptions } from '../shared/transport/options';
-import type { PaiAnswer } from './api';
-import { createPaiApi } from './api';
+import type { PreparedInput } from '../shared/input';
+import { prepareInput, readInputSpec } from '../shared/input';
+import type { Answer } from '../shared/work';
 import { PAI_QPS } from './constants';
+import { readConfigure, readModelName } from './descriptions';
+import { pai } from './protocol';
 
 /** URL (the documented input) or a binary property, sent as base64 in the same `image` field. */
 export function imageInputProperties(show?: Record<string, string[]>): INodeProperties[] {
 	return inputProperties({ noun: 'image', types: ['url', 'binary'], show });
 }
 
-export interface ImageCall {
-	/** The /api/v1/images body for this item's image (a URL or base64). */
-	body(itemIndex: number, image: string): IDataObject;
-	/** Output items for this item's answer, each paired with the item. */
-	items(answer: PaiAnswer, itemIndex: number, source: SourceInfo, options: IDataObject): Promise<INodeExecutionData[]> | INodeExecutionData[];
+export type PaiImageAction = 'ImageQA' | 'FaceAttrImage' | 'MultiLabelImageV2';
+
+/** The one /api/v1/images body: an action, the image (URL or base64), a model and its configure object. */
+export function paiImageBody(action: PaiImageAction, image: string, modelName: string, configure: IDataObject): IDataObject {
+	return { action, image, model_name: modelName, configure };
 }
 
-/** Runs a synchronous PAI image action for every input item (concurrently, under the QPS budget). */
-export async function runImageNode(ctx: IExecuteFunctions, call: ImageCall): Promise<INodeExecutionData[]> {
-	const firstOptions = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const api = await createPaiApi(ctx, readClientOptions(firstOptions, PAI_QPS.image));
-	return await runItems(
-		ctx,
-		async (itemIndex, signal) => {
-			const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const input = await resolveInput(ctx, itemIndex, readInputSpec(ctx, itemIndex));
-			const answer = await api.image(call.body(itemIndex, input.url ?? input.base64 ?? ''), { itemIndex, signal });
-			return await call.items(answer, itemIndex, input.source, options);
+export interface PaiImageRequest {
+	input: PreparedInput;
+	modelName: string;
+	configure: IDataObject;
+}
+
+/**
+ * A synchronous PAI image capability: one call per image. `model` reads the model name (default: the
+ * node's Model parameter), `typed` the node's typed configure fields; `output` shapes the answer.
+ */
+export function paiImageCapability(config: {
+	action: PaiImageAction;
+	model?: (item: ItemContext) => string;
+	typed?: (item: ItemContext) => IDataObject;
+	output: (answer: Answer, item: OutputContext<PaiImageRequest>) => Promise<IDataObject | INodeExecutionData[]> | IDataObject | INodeExecutionData[];
+	raw?: (answer: Answer) => IDataObject;
+}): Capability<PaiImageRequest> {
+	return {
+		protocol: pai,
+		defaultQps: PAI_QPS.image,
+		async: false,
+		route: () => 'images',
+		async prepare(item) {
+			const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
+			const modelName = config.model ? config.model(item) : readModelName(item.ctx, item.index);
+			const configure = readConfigure(item.ctx, item.index, config.typed?.(item) ?? {});
+			return { request: { input, modelName, configure }, fields: { source: input.source } };
 		},
-		DEFAULT_MAX_ITEMS_IN_FLIGHT,
-	);
+		async body(request) {
+			const input = await request.input.load();
+			return paiImageBody(config.action, input.url ?? input.base64 ?? '', request.modelName, request.configure);
+		},
+		output: config.output,
+		raw: config.raw,
+	};
 }

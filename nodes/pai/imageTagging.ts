@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { num, obj, parseEmbedding, scoredList, str } from './normalize';
+import { num, obj, str } from '../shared/values';
+import { paiImageCapability } from './image';
+import { parseEmbedding, scoredList } from './normalize';
 
 /** MultiLabelImageV2: general tagging (top K + optional 512-d embedding) or the AI-painting tagger. */
 export const TAGGING_MODELS = { general: '', tagger: 'tagger' } as const;
@@ -11,10 +13,6 @@ export const TAGGER_TYPES = [
 	'SmilingWolf/wd-v1-4-swinv2-tagger-v2',
 	'SmilingWolf/wd-v1-4-convnext-tagger-v2',
 ];
-
-export function imageTaggingBody(image: string, modelName: string, configure: IDataObject): IDataObject {
-	return { action: 'MultiLabelImageV2', image, model_name: modelName, configure };
-}
 
 export function normalizeTags(data: unknown): IDataObject {
 	const d = obj(data);
@@ -39,3 +37,12 @@ export function normalizeTaggerCaption(data: unknown): IDataObject {
 			.filter((tag) => tag !== ''),
 	};
 }
+
+export const imageTagging = paiImageCapability({
+	action: 'MultiLabelImageV2',
+	typed: (item) => item.param<IDataObject>('configure', {}),
+	output(answer) {
+		const data = obj(answer.data);
+		return data.caption !== undefined ? normalizeTaggerCaption(data) : normalizeTags(data);
+	},
+});

@@ -1,19 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Small readers shared by the PAI result normalizers. */
+import { num, obj } from '../shared/values';
 
-export function num(value: unknown): number | undefined {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
-}
-
-export function str(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-export function obj(value: unknown): IDataObject {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
-}
+/** Result readers shared by the PAI capabilities: embeddings, scored lists, classifications. */
 
 /** Embeddings come as "0.1,-0.2,..." strings; a vector index wants numbers. Arrays pass through. */
 export function parseEmbedding(value: unknown): number[] | undefined {

@@ -1,5 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Capability, ItemContext } from '../shared/capability';
+import { PAI_QPS } from './constants';
+import { readConfigure, readModelName } from './descriptions';
+import { normalizeClassification } from './normalize';
+import { pai } from './protocol';
+
 /** MultiModalClassify: a post's video, images and text → async job → classes, tags, embedding. */
 export function postClassificationBody(
 	post: { videoUrl: string; images: string[]; text: string },
@@ -34,3 +40,33 @@ export function parseImageUrls(value: unknown): string[] {
 		.map((v) => v.trim())
 		.filter((v) => v !== '');
 }
+
+const HTTP_URL = /^https?:\/\/[^\s/]+\S*$/i;
+
+type Post = { videoUrl: string; images: string[]; text: string };
+
+function readPost(item: ItemContext): Post {
+	const videoUrl = String(item.param('videoUrl', '')).trim();
+	const images = parseImageUrls(item.param('imageUrls', ''));
+	const text = String(item.param('text', ''));
+	const bad = [videoUrl, ...images].find((url) => url !== '' && !HTTP_URL.test(url));
+	if (bad !== undefined) throw item.fail(`"${bad.slice(0, 200)}" is not a usable URL`, 'Enter full http:// or https:// URLs the service can download.');
+	if (!videoUrl && images.length === 0 && text.trim() === '') throw item.fail('The post is empty', 'Give at least one of Video URL, Image URLs and Text.');
+	return { videoUrl, images, text };
+}
+
+export const postClassification: Capability<{ post: Post; modelName: string; configure: IDataObject }> = {
+	protocol: pai,
+	defaultQps: PAI_QPS.video,
+	async: true,
+	route: () => 'videos',
+	prepare: (item) => ({
+		request: {
+			post: readPost(item),
+			modelName: readModelName(item.ctx, item.index),
+			configure: readConfigure(item.ctx, item.index, item.param<IDataObject>('configure', {})),
+		},
+	}),
+	body: (request) => postClassificationBody(request.post, request.modelName, request.configure),
+	output: (answer) => normalizeClassification(answer.data),
+};

@@ -7,18 +7,6 @@ export const PACKAGE_USER_AGENT = 'n8n-nodes-alibaba-multimodal';
 /** Documented request body limit of the AI Search services (image extraction, detection, video). */
 export const REQUEST_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
-/** Documented QPS limits per Alibaba Cloud account, per AI Search service type. */
-export const AI_SEARCH_QPS = {
-	'image-analyze': 10,
-	'image-object-detection': 20,
-	'audio-asr': 5,
-	'video-segmentation': 5,
-	'video-snapshot': 5,
-	'video-summarization': 5,
-} as const;
-
-export type AiSearchServiceType = keyof typeof AI_SEARCH_QPS;
-
 export const RETRY_POLICY = {
 	/** First backoff step when a 429 has no Retry-After; doubles per attempt. */
 	initialBackoffMs: 1000,
@@ -29,12 +17,8 @@ export const RETRY_POLICY = {
 	maxTransientRetries: 3,
 } as const;
 
-export const POLL_DEFAULTS = {
-	intervalSeconds: 5,
-	timeoutSeconds: 600,
-	/** The first status check comes sooner than the interval: short tasks finish quickly. */
-	firstCheckMaxMs: 1000,
-} as const;
+/** The first status check comes sooner than the poll interval: short tasks finish quickly. */
+export const FIRST_CHECK_MAX_MS = 1000;
 
 export const REQUEST_TIMEOUT_MS = 120_000;
 

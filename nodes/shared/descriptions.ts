@@ -73,22 +73,22 @@ export function inputProperties(config: {
 	];
 }
 
-/** What an async node waits for, in the words and defaults of its service family. */
+/** What an async node waits for, in the words and defaults of its service family (see WorkTerms). */
 export interface PolledWork {
-	/** "task", "job or batch" */
+	/** "task", "job", "job or batch" */
 	noun: string;
-	/** "Task ID", "Job or Batch ID" */
+	/** "Task ID", "Job ID", "Job or Batch ID" */
 	idLabel: string;
 	intervalSeconds: number;
 	timeoutSeconds: number;
 }
 
-const AI_SEARCH_TASK: PolledWork = { noun: 'task', idLabel: 'Task ID', intervalSeconds: 5, timeoutSeconds: 600 };
+const capitalized = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}`;
 
 /** Polling options of an async node: interval, wall-clock timeout and what a timeout does. */
-export function pollingOptions(config: { pollingShow: Record<string, string[]>; work?: PolledWork }): INodeProperties[] {
-	const work = config.work ?? AI_SEARCH_TASK;
-	const Noun = `${work.noun[0].toUpperCase()}${work.noun.slice(1)}`;
+export function pollingOptions(config: { pollingShow: Record<string, string[]>; work: PolledWork }): INodeProperties[] {
+	const { work } = config;
+	const Noun = capitalized(work.noun);
 	const displayOptions = { show: config.pollingShow };
 	const interval: INodeProperties = {
 		displayName: 'Poll Interval (Seconds)',
@@ -99,7 +99,7 @@ export function pollingOptions(config: { pollingShow: Record<string, string[]>; 
 		description: `Time between status checks of a running ${work.noun}. The first check comes after at most one second.`,
 		displayOptions,
 	};
-	interval.default = work.intervalSeconds;
+	interval.default = work.intervalSeconds; // the family's default (lint wants a literal above)
 	const timeout: INodeProperties = {
 		displayName: 'Timeout (Seconds)',
 		name: 'timeoutSeconds',
@@ -184,41 +184,61 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 	];
 }
 
-/** Options of every asynchronous task node: polling, deadline, throughput and safety switches. */
-export function taskOptions(config: {
-	defaultQps: number;
-	pollingShow: Record<string, string[]>;
-	work?: PolledWork;
-}): INodeProperties[] {
+/** Options of every asynchronous node: polling, deadline, throughput and safety switches. */
+export function taskOptions(config: { defaultQps: number; pollingShow: Record<string, string[]>; work: PolledWork }): INodeProperties[] {
 	return [...pollingOptions(config), ...requestOptions(config)];
 }
 
-/** The three operations of an asynchronous AI Search node (plus any extra ones), and the Task ID field of Get Result. */
-export function asyncOperationProperties(config: {
-	noun: string;
+/**
+ * The operations of every asynchronous node (plus any extra ones, such as Synchronous), and the id
+ * field of Get Result. `work` gives the family's words ("task", "Task ID", taskId).
+ */
+export function operationProperties(config: {
+	work: { noun: string; idLabel: string; idParameter: string };
+	/** "content extraction", "video quality" */
+	subject: string;
+	/** "text and description", "video quality score" */
 	resultNoun: string;
 	extraOperations?: INodePropertyOptions[];
+	/** Extra show conditions of the id field (PAI video: only when resuming a single job). */
+	idShow?: Record<string, string[]>;
+	/** "(or a batch job)" and similar additions to the descriptions. */
+	alsoBatch?: boolean;
 }): INodeProperties[] {
+	const { work, subject, resultNoun } = config;
+	const orBatch = config.alsoBatch ? ' (or a batch job)' : '';
 	const operations: INodePropertyOptions[] = [
 		{
 			name: 'Submit and Wait',
 			value: 'submitAndWait',
-			action: `Submit a ${config.noun} task and wait for the ${config.resultNoun}`,
-			description: `Submit a task, poll it until it finishes and output the ${config.resultNoun}`,
+			action: `Submit a ${subject} ${work.noun} and wait for the ${resultNoun}`,
+			description: `Submit a ${work.noun}${orBatch}, poll it until it finishes and output the ${resultNoun}`,
 		},
 		{
 			name: 'Submit Only',
 			value: 'submitOnly',
-			action: `Submit a ${config.noun} task`,
-			description: 'Submit a task and return its task ID at once',
+			action: `Submit a ${subject} ${work.noun}`,
+			description: `Submit a ${work.noun}${orBatch} and return its ID at once`,
 		},
 		{
 			name: 'Get Result',
 			value: 'getResult',
-			action: `Get the result of a ${config.noun} task`,
-			description: 'Resume a submitted task by its ID and wait for its result',
+			action: `Get the result of a ${subject} ${work.noun}`,
+			description: `Resume a submitted ${work.noun}${config.alsoBatch ? ' or batch' : ''} by its ID and wait for its result`,
 		},
 	];
+	const id: INodeProperties = {
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		default: '={{ $json.taskId }}',
+		required: true,
+		description: `The ${work.idLabel} returned by Submit Only, or named in a timeout error`,
+		displayOptions: { show: { operation: ['getResult'], ...(config.idShow ?? {}) } },
+	};
+	id.displayName = work.idLabel;
+	id.name = work.idParameter;
+	id.default = `={{ $json.${work.idParameter} }}`;
 	return [
 		{
 			displayName: 'Operation',
@@ -228,15 +248,7 @@ export function asyncOperationProperties(config: {
 			options: operations.concat(config.extraOperations ?? []),
 			default: 'submitAndWait',
 		},
-		{
-			displayName: 'Task ID',
-			name: 'taskId',
-			type: 'string',
-			default: '={{ $json.taskId }}',
-			required: true,
-			description: 'The task ID returned by Submit Only, or named in a timeout error',
-			displayOptions: { show: { operation: ['getResult'] } },
-		},
+		id,
 	];
 }
 

@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { bareBase64 } from './binaryOutput';
 import { REQUEST_BODY_LIMIT_BYTES } from './constants';
@@ -15,7 +15,7 @@ export interface InputSpec {
 }
 
 /** Where an item's media came from; travels into the output so results can be traced and indexed. */
-export interface SourceInfo {
+export interface SourceInfo extends IDataObject {
 	type: InputType;
 	fileName?: string;
 	url?: string;
@@ -82,15 +82,28 @@ function binarySize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number
 	return binary.data ? Buffer.byteLength(binary.data, 'base64') : undefined;
 }
 
-export async function resolveInput(
+/** An item's input, checked but not yet read: the file's bytes are read when the item's turn comes. */
+export interface PreparedInput {
+	source: SourceInfo;
+	url?: string;
+	/** The input with its bytes as base64 (binary and base64 inputs); URLs resolve at once. */
+	load(): Promise<ResolvedInput>;
+}
+
+/**
+ * Checks an item's input without reading large bytes: URL syntax, base64 validity, the binary's
+ * presence and its size from metadata. Throws an item error naming the problem and the fix.
+ */
+export async function prepareInput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	spec: InputSpec,
 	options: { allowOss?: boolean } = {},
-): Promise<ResolvedInput> {
+): Promise<PreparedInput> {
 	if (spec.type === 'url') {
 		const url = checkUrl(ctx, spec.url ?? '', itemIndex, options.allowOss ?? false);
-		return { url, source: { type: 'url', url, fileName: spec.fileName || fileNameFromUrl(url) } };
+		const resolved: ResolvedInput = { url, source: { type: 'url', url, fileName: spec.fileName || fileNameFromUrl(url) } };
+		return { url, source: resolved.source, load: async () => resolved };
 	}
 	if (spec.type === 'base64') {
 		const cleaned = bareBase64(spec.base64 ?? '');
@@ -104,7 +117,8 @@ export async function resolveInput(
 		}
 		const sizeBytes = Buffer.byteLength(cleaned, 'base64');
 		assertUnderRequestLimit(ctx, sizeBytes, itemIndex, 'The file');
-		return { base64: cleaned, source: { type: 'base64', fileName: spec.fileName || undefined, sizeBytes } };
+		const resolved: ResolvedInput = { base64: cleaned, source: { type: 'base64', fileName: spec.fileName || undefined, sizeBytes } };
+		return { source: resolved.source, load: async () => resolved };
 	}
 
 	const property = spec.binaryPropertyName || 'data';
@@ -122,19 +136,23 @@ export async function resolveInput(
 	}
 	const binary = ctx.helpers.assertBinaryData(itemIndex, property);
 	const what = `The file "${binary.fileName ?? property}"`;
-	// Checked before the file is read whenever its size is known up front.
+	// Checked before anything is sent whenever the size is known up front.
 	const knownSize = await binarySize(ctx, binary);
 	if (knownSize !== undefined) assertUnderRequestLimit(ctx, knownSize, itemIndex, what);
-	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-	if (knownSize === undefined) assertUnderRequestLimit(ctx, buffer.length, itemIndex, what);
+	const source: SourceInfo = {
+		type: 'binary',
+		fileName: binary.fileName,
+		mimeType: binary.mimeType,
+		sizeBytes: knownSize,
+		binaryProperty: property,
+	};
 	return {
-		base64: buffer.toString('base64'),
-		source: {
-			type: 'binary',
-			fileName: binary.fileName,
-			mimeType: binary.mimeType,
-			sizeBytes: buffer.length,
-			binaryProperty: property,
+		source,
+		load: async () => {
+			const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+			if (knownSize === undefined) assertUnderRequestLimit(ctx, buffer.length, itemIndex, what);
+			source.sizeBytes = buffer.length;
+			return { base64: buffer.toString('base64'), source };
 		},
 	};
 }

@@ -44,3 +44,16 @@ export function errorItem(error: Error & { description?: string | null }, itemIn
 export function splitIntoItems(entries: IDataObject[], shared: IDataObject, itemIndex: number): INodeExecutionData[] {
 	return entries.map((entry, index) => itemFor({ ...shared, index, ...entry }, itemIndex));
 }
+
+/** One item with the whole result, or (split) one item per list entry; an empty list stays one item. */
+export function listItems(
+	result: IDataObject,
+	entries: IDataObject[],
+	shared: IDataObject,
+	common: IDataObject,
+	itemIndex: number,
+	split: boolean,
+): INodeExecutionData[] {
+	if (split && entries.length > 0) return splitIntoItems(entries, { ...shared, ...common }, itemIndex);
+	return [itemFor({ ...result, ...common }, itemIndex)];
+}

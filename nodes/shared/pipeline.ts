@@ -4,26 +4,26 @@ import { errorItem } from './output';
 import { toItemError, type ItemError } from './transport/errors';
 import { CancelledError, anySignal } from './wait';
 
-/** Tasks this run created, so a failure never loses track of work that was already paid for. */
-export class SubmittedTasks {
-	private readonly tasks = new Map<number, { taskId: string; done: boolean }>();
+/** Work this run created, so a failure never loses track of what was already paid for. */
+export class SubmittedWork {
+	private readonly work = new Map<number, { label: string; done: boolean }>();
 
-	add(itemIndex: number, taskId: string): void {
-		this.tasks.set(itemIndex, { taskId, done: false });
+	constructor(private readonly noun: { plural: string } = { plural: 'Tasks' }) {}
+
+	add(itemIndex: number, label: string): void {
+		this.work.set(itemIndex, { label, done: false });
 	}
 
 	finish(itemIndex: number): void {
-		const task = this.tasks.get(itemIndex);
-		if (task) task.done = true;
+		const entry = this.work.get(itemIndex);
+		if (entry) entry.done = true;
 	}
 
-	/** Names the tasks still running (a failed item's own task is finished), or undefined when none are. */
-	unfinishedNote(): string | undefined {
-		const running = [...this.tasks.entries()]
-			.filter(([, task]) => !task.done)
-			.map(([index, task]) => `item ${index}: ${task.taskId}`);
+	/** Names the work still running (a failed item's own work is finished), or undefined when none is. */
+	unfinishedNote(resumeWith = 'the Get Result operation'): string | undefined {
+		const running = [...this.work.entries()].filter(([, entry]) => !entry.done).map(([index, entry]) => `item ${index}: ${entry.label}`);
 		return running.length > 0
-			? `Tasks already submitted by this run were still running; resume them with the Get Result operation: ${running.join('; ')}`
+			? `${this.noun.plural} already submitted by this run were still running; resume them with ${resumeWith}: ${running.join('; ')}`
 			: undefined;
 	}
 }
@@ -35,7 +35,7 @@ export class SubmittedTasks {
 export class ItemFailures {
 	private readonly failures: Array<{ itemIndex: number; error: ItemError }> = [];
 
-	private readonly continueOnFail: boolean;
+	readonly continueOnFail: boolean;
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
@@ -55,6 +55,10 @@ export class ItemFailures {
 		}
 	}
 
+	get count(): number {
+		return this.failures.length;
+	}
+
 	/** Throws the lowest-index failure, if any, with `stillRunning` (work to resume) added to its description. */
 	throwFirst(stillRunning?: string): void {
 		if (this.failures.length === 0) return;
@@ -64,43 +68,57 @@ export class ItemFailures {
 	}
 }
 
-export type ItemHandler = (itemIndex: number, signal: AbortSignal, tasks: SubmittedTasks) => Promise<INodeExecutionData[]>;
+/** Everything one node run shares: its results, failures, stop signal and the work it submitted. */
+export class RunState {
+	readonly results: INodeExecutionData[][];
+
+	readonly stop = new AbortController();
+
+	readonly signal: AbortSignal;
+
+	readonly failures: ItemFailures;
+
+	constructor(
+		readonly ctx: IExecuteFunctions,
+		readonly submitted: SubmittedWork,
+	) {
+		this.results = new Array(ctx.getInputData().length);
+		this.signal = anySignal([ctx.getExecutionCancelSignal?.(), this.stop.signal]);
+		this.failures = new ItemFailures(ctx, this.results, this.stop);
+	}
+
+	get cancelled(): boolean {
+		return this.ctx.getExecutionCancelSignal?.()?.aborted === true;
+	}
+
+	/** The items in input order, each input's output(s) in place. */
+	output(): INodeExecutionData[] {
+		return this.results.flatMap((result) => result ?? []);
+	}
+}
+
+export type ItemHandler = (itemIndex: number, signal: AbortSignal) => Promise<INodeExecutionData[]>;
 
 /**
- * Runs every input item concurrently (bounded by `maxInFlight`); each item's requests are paced by the
- * service budget, so submissions continue while earlier tasks are being polled. Output keeps input
- * order and pairing. Without Continue On Fail the first failure stops new work and is thrown, naming
- * any task still running so it can be resumed with Get Result.
+ * Runs the given items concurrently (bounded by `maxInFlight`); each item's requests are paced by the
+ * service budget, so submissions continue while earlier work is being polled. Results land in input
+ * order. Without Continue On Fail the first failure stops new work.
  */
-export async function runItems(
-	ctx: IExecuteFunctions,
-	handler: ItemHandler,
-	maxInFlight: number,
-): Promise<INodeExecutionData[]> {
-	const count = ctx.getInputData().length;
-	const results: INodeExecutionData[][] = new Array(count);
-	const stop = new AbortController();
-	const signal = anySignal([ctx.getExecutionCancelSignal?.(), stop.signal]);
-	const tasks = new SubmittedTasks();
-	const failures = new ItemFailures(ctx, results, stop);
+export async function runItems(run: RunState, itemIndexes: number[], handler: ItemHandler, maxInFlight: number): Promise<void> {
 	let next = 0;
-
 	const worker = async () => {
-		while (next < count && !signal.aborted) {
-			const itemIndex = next++;
+		while (next < itemIndexes.length && !run.signal.aborted) {
+			const itemIndex = itemIndexes[next++];
 			try {
-				results[itemIndex] = await handler(itemIndex, signal, tasks);
-				tasks.finish(itemIndex);
+				run.results[itemIndex] = await handler(itemIndex, run.signal);
+				run.submitted.finish(itemIndex);
 			} catch (thrown) {
-				// Stopped because another item failed or the run was cancelled: its task stays listed.
+				// Stopped because another item failed or the run was cancelled: its work stays listed.
 				if (thrown instanceof CancelledError) break;
-				tasks.finish(itemIndex);
-				failures.record(itemIndex, thrown);
+				run.submitted.finish(itemIndex);
+				run.failures.record(itemIndex, thrown);
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(maxInFlight, count)) }, worker));
-
-	failures.throwFirst(tasks.unfinishedNote());
-	return results.flatMap((result) => result ?? []);
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(maxInFlight, itemIndexes.length)) }, worker));
 }

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { POLL_DEFAULTS } from './constants';
+import { FIRST_CHECK_MAX_MS } from './constants';
 import type { ApiFailure } from './transport/errors';
-import { positive } from './transport/options';
+import { positive } from './values';
 import { pause, throwIfCancelled } from './wait';
 
 /** How a node waits for its tasks, jobs or batches (the polling options every async node offers). */
@@ -15,7 +15,7 @@ export interface WaitSettings {
 
 export function readWaitSettings(
 	options: IDataObject,
-	defaults: { intervalSeconds: number; timeoutSeconds: number } = POLL_DEFAULTS,
+	defaults: { intervalSeconds: number; timeoutSeconds: number },
 ): WaitSettings {
 	return {
 		pollIntervalMs: positive(options.pollIntervalSeconds, defaults.intervalSeconds) * 1000,
@@ -43,26 +43,21 @@ export interface PollSpec<T> {
 	signal: AbortSignal;
 }
 
-/** The deadline passed with the task still running; carries what the caller needs to resume it. */
-export class PollTimeoutError extends Error {
-	constructor(readonly lastStatus: string) {
-		super(`Still ${lastStatus} when the timeout was reached`);
-		this.name = 'PollTimeoutError';
-	}
-}
+/** A wait that ended: its value, or the deadline with the last status seen. */
+export type Waited<T> = { timedOut: false; value: T } | { timedOut: true; status: string };
 
 /**
  * Checks soon after submission (short tasks finish fast), then every `intervalMs`, never sleeping
  * past the deadline; stops at once when the execution is cancelled.
  */
-export async function pollUntilDone<T>(spec: PollSpec<T>): Promise<T> {
-	let wait = Math.min(spec.intervalMs, POLL_DEFAULTS.firstCheckMaxMs);
+export async function pollUntilDone<T>(spec: PollSpec<T>): Promise<Waited<T>> {
+	let wait = Math.min(spec.intervalMs, FIRST_CHECK_MAX_MS);
 	for (;;) {
 		await pause(Math.max(0, Math.min(wait, spec.deadline - Date.now())), spec.signal);
 		throwIfCancelled(spec.signal);
 		const result = await spec.check();
-		if (result.done) return result.value;
-		if (Date.now() >= spec.deadline) throw new PollTimeoutError(result.status);
+		if (result.done) return { timedOut: false, value: result.value };
+		if (Date.now() >= spec.deadline) return { timedOut: true, status: result.status };
 		wait = spec.intervalMs;
 	}
 }

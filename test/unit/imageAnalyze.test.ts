@@ -1,5 +1,5 @@
 import { imageAnalyzeBody, imageFileType, normalizeImageAnalysis } from '../../nodes/aiSearch/imageAnalyze';
-import { taskState } from '../../nodes/aiSearch/api';
+import { taskState } from '../../nodes/aiSearch/protocol';
 
 describe('image content extraction capability', () => {
 	it('sends a URL as document.url and states the type when known', () => {
@@ -25,8 +25,6 @@ describe('image content extraction capability', () => {
 	it('normalises the result, reading numbers given as strings', () => {
 		expect(
 			normalizeImageAnalysis({
-				status: 'SUCCESS',
-				state: 'succeeded',
 				data: { content: 'Hello', content_type: 'plain', page_num: '1' },
 				usage: { token_count: 95 },
 				raw: {},

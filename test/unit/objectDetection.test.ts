@@ -1,8 +1,8 @@
-import type { TaskSnapshot } from '../../nodes/aiSearch/api';
+import type { Answer } from '../../nodes/shared/work';
 import { normalizeDetection, objectDetectionBody, parseObjects } from '../../nodes/aiSearch/objectDetection';
 
-const snapshot = (result: Record<string, unknown>, usage = {}): TaskSnapshot =>
-	({ status: 'SUCCESS', state: 'succeeded', usage, raw: { result, usage } }) as TaskSnapshot;
+const snapshot = (result: Record<string, unknown>, usage = {}): Answer =>
+	({ data: undefined, usage, raw: { result, usage } });
 
 describe('object detection', () => {
 	it('maps upper-case location.X/Y to a lower-case box and reads confidence as a number or a numeric string', () => {

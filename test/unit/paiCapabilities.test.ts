@@ -1,12 +1,12 @@
-import { parseJobResult, readJob, readPaiError } from '../../nodes/pai/api';
-import { mapJobsToVideos } from '../../nodes/pai/batch';
+import { matchJobs, parseJobResult, readJob, readPaiError } from '../../nodes/pai/protocol';
 import { faceBox, mostLikely, normalizeAge, normalizeFace } from '../../nodes/pai/faceAnalysis';
 import { decodeEditedImage, sniffImage } from '../../nodes/pai/imageEditing';
 import { normalizeImageQuality } from '../../nodes/pai/imageQuality';
 import { normalizeTaggerCaption, normalizeTags } from '../../nodes/pai/imageTagging';
 import { normalizeClassification, parseEmbedding } from '../../nodes/pai/normalize';
 import { parseImageUrls, postClassificationBody } from '../../nodes/pai/postClassification';
-import { batchVideoBody, normalizeVideoQuality, videoJobBody } from '../../nodes/pai/video';
+import { batchVideoBody, videoJobBody } from '../../nodes/pai/video';
+import { normalizeVideoQuality } from '../../nodes/pai/videoQuality';
 
 describe('PAI job results', () => {
 	it('reads Result as a JSON string (with trailing newline), result, objects and empty values', () => {
@@ -28,8 +28,8 @@ describe('PAI job results', () => {
 			object: 'https://your_video_url.mp4',
 			state: 2,
 		});
-		expect(job).toMatchObject({ jobId: '1012', batchId: '14', state: 2, status: 'succeeded', object: 'https://your_video_url.mp4' });
-		expect(normalizeVideoQuality(job.result)).toEqual({
+		expect(job).toMatchObject({ id: '1012', state: 'succeeded', status: 'succeeded', key: 'https://your_video_url.mp4', fields: { state: 2, batchId: '14' } });
+		expect(normalizeVideoQuality(job.answer.data)).toEqual({
 			score: 20.57750291278764,
 			fps: 30,
 			duration: 14,
@@ -37,8 +37,8 @@ describe('PAI job results', () => {
 			height: 1920,
 			staticImageRatio: 0.74072265625,
 		});
-		expect(readJob({ id: 5, state: 1, message: 'video downloading', Result: '' })).toMatchObject({ state: 1, status: 'running', result: undefined });
-		expect(readJob({ id: 6, state: 3, message: 'failed to download video' })).toMatchObject({ status: 'failed', message: 'failed to download video' });
+		expect(readJob({ id: 5, state: 1, message: 'video downloading', Result: '' })).toMatchObject({ state: 'pending', fields: { state: 1 }, status: 'running', answer: { data: undefined } });
+		expect(readJob({ id: 6, state: 3, message: 'failed to download video' })).toMatchObject({ state: 'failed', status: 'failed', reason: 'failed to download video' });
 	});
 
 	it('reads the error envelope', () => {
@@ -54,19 +54,19 @@ describe('PAI batch mapping', () => {
 	const job = (id: number, object?: string) => readJob({ id, state: 2, object });
 
 	it('matches jobs by URL whatever order the service lists them in', () => {
-		const videos = [{ url: 'https://a/1.mp4' }, { url: 'https://a/2.mp4' }];
-		const mapped = mapJobsToVideos(videos, [job(11, 'https://a/2.mp4'), job(10, 'https://a/1.mp4')]);
-		expect(mapped.map((j) => j?.jobId)).toEqual(['10', '11']);
+		const videos = ['https://a/1.mp4', 'https://a/2.mp4'];
+		const mapped = matchJobs(videos, [job(11, 'https://a/2.mp4'), job(10, 'https://a/1.mp4')]);
+		expect(mapped.map((j) => j?.id)).toEqual(['10', '11']);
 	});
 
 	it('gives duplicate URLs distinct jobs in id order', () => {
-		const videos = [{ url: 'https://a/x.mp4' }, { url: 'https://a/x.mp4' }];
-		expect(mapJobsToVideos(videos, [job(21, 'https://a/x.mp4'), job(20, 'https://a/x.mp4')]).map((j) => j?.jobId)).toEqual(['20', '21']);
+		const videos = ['https://a/x.mp4', 'https://a/x.mp4'];
+		expect(matchJobs(videos, [job(21, 'https://a/x.mp4'), job(20, 'https://a/x.mp4')]).map((j) => j?.id)).toEqual(['20', '21']);
 	});
 
 	it('falls back to position (job id order) when jobs carry no object URL, and leaves missing jobs undefined', () => {
-		const videos = [{ url: 'https://a/1.mp4' }, { url: 'https://a/2.mp4' }, { url: 'https://a/3.mp4' }];
-		expect(mapJobsToVideos(videos, [job(31), job(30)]).map((j) => j?.jobId)).toEqual(['30', '31', undefined]);
+		const videos = ['https://a/1.mp4', 'https://a/2.mp4', 'https://a/3.mp4'];
+		expect(matchJobs(videos, [job(31), job(30)]).map((j) => j?.id)).toEqual(['30', '31', undefined]);
 	});
 });
 

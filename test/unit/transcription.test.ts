@@ -1,8 +1,8 @@
-import type { TaskSnapshot } from '../../nodes/aiSearch/api';
+import type { Answer } from '../../nodes/shared/work';
 import { mediaDataUri, mediaFormat } from '../../nodes/aiSearch/media';
 import { asrBody, normalizeTranscript, toSrt, toVtt } from '../../nodes/aiSearch/transcription';
 
-const snapshot = (data: unknown, usage = {}): TaskSnapshot => ({ status: 'SUCCESS', state: 'succeeded', data, usage, raw: {} }) as TaskSnapshot;
+const snapshot = (data: unknown, usage = {}): Answer => ({ data, usage, raw: {} });
 
 describe('media format names for data URIs', () => {
 	it.each([

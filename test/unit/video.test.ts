@@ -1,9 +1,9 @@
-import type { TaskSnapshot } from '../../nodes/aiSearch/api';
+import type { Answer } from '../../nodes/shared/work';
 import { normalizeSegments, segmentationBody } from '../../nodes/aiSearch/videoSegmentation';
 import { frameFileName, snapshotBody } from '../../nodes/aiSearch/videoSnapshot';
 import { normalizeSummary, summaryBody, toApiChunks } from '../../nodes/aiSearch/videoSummary';
 
-const snapshot = (data: unknown, usage = {}): TaskSnapshot => ({ status: 'SUCCESS', state: 'succeeded', data, usage, raw: {} }) as TaskSnapshot;
+const snapshot = (data: unknown, usage = {}): Answer => ({ data, usage, raw: {} });
 
 describe('video segmentation', () => {
 	it('sends url or oss (never content) and normalizes segments', () => {

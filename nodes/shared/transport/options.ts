@@ -1,11 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, REQUEST_TIMEOUT_MS } from '../constants';
+import { positive } from '../values';
 
-function positive(value: unknown, fallback: number): number {
-	const number = typeof value === 'string' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : fallback;
-}
 
 /** Throughput and safety options of a node run, read once from the first item's options. */
 export function readClientOptions(options: IDataObject, defaultQps: number) {
@@ -17,4 +14,3 @@ export function readClientOptions(options: IDataObject, defaultQps: number) {
 	};
 }
 
-export { positive };

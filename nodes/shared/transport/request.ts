@@ -45,7 +45,7 @@ export interface ClientOptions {
 	requestTimeoutMs: number;
 }
 
-type ErrorBodyReader = (body: IDataObject) => { code?: string; message?: string; requestId?: string };
+export type ErrorBodyReader = (body: IDataObject) => { code?: string; message?: string; requestId?: string };
 
 function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
 	if (!headers) return undefined;

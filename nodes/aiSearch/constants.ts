@@ -1,0 +1,19 @@
+/** AI Search Open Platform limits and defaults, in one place (the UI defaults are built from these too). */
+
+/** Documented QPS limits per Alibaba Cloud account, per AI Search service type. */
+export const AI_SEARCH_QPS = {
+	'image-analyze': 10,
+	'image-object-detection': 20,
+	'audio-asr': 5,
+	'video-segmentation': 5,
+	'video-snapshot': 5,
+	'video-summarization': 5,
+} as const;
+
+export type AiSearchServiceType = keyof typeof AI_SEARCH_QPS;
+
+/** Tasks take seconds (images) to minutes (long videos): check every 5 s, give up waiting after 10 minutes. */
+export const AI_SEARCH_POLL = {
+	intervalSeconds: 5,
+	timeoutSeconds: 600,
+} as const;

@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { resumeBatch, runBatches } from './batch';
+import type { Capability, ItemContext, Prepared } from './capability';
+import { itemContext, readResumeId, shapeOutput } from './capability';
+import { DEFAULT_MAX_ITEMS_IN_FLIGHT } from './constants';
+import { itemFor } from './output';
+import { RunState, SubmittedWork, runItems } from './pipeline';
+import type { WaitSettings } from './poll';
+import { readWaitSettings } from './poll';
+import { readClientOptions } from './transport/options';
+import type { ServiceClient } from './transport/request';
+import { createServiceClient } from './transport/request';
+import { CancelledError } from './wait';
+import type { Operation } from './work';
+import { runWork } from './work';
+
+/** An item ready for phase two. */
+interface ReadyItem<R> {
+	item: ItemContext;
+	route: string;
+	wait: WaitSettings;
+	id?: string;
+	prepared?: Prepared<R>;
+}
+
+async function prepareItem<R>(capability: Capability<R>, item: ItemContext): Promise<ReadyItem<R>> {
+	const { terms } = capability.protocol;
+	const ready: ReadyItem<R> = { item, route: capability.route(item), wait: readWaitSettings(item.options, terms) };
+	if (item.operation === 'getResult') {
+		if (!capability.batch?.resumes(item)) ready.id = readResumeId(item, terms.idLabel, terms.idParameter, capability.protocol.idProblem);
+	} else {
+		ready.prepared = await capability.prepare(item);
+	}
+	return ready;
+}
+
+/** Runs one ready item through the work layer and shapes its output. */
+async function runOne<R>(capability: Capability<R>, client: ServiceClient, run: RunState, ready: ReadyItem<R>, signal: AbortSignal) {
+	const { protocol } = capability;
+	const { item, route, prepared } = ready;
+	const scope = { itemIndex: item.index, signal };
+	if (item.operation === 'getResult' && capability.batch?.resumes(item)) {
+		return await resumeBatch(capability, client, run, item, ready.wait, scope);
+	}
+	const request = prepared?.request;
+	const outcome = await runWork(
+		protocol,
+		client,
+		item.operation,
+		{ route, id: ready.id, body: prepared ? async () => await capability.body(prepared.request, item) : undefined },
+		ready.wait,
+		scope,
+		run.submitted,
+	);
+	const common: IDataObject = { ...protocol.fields(outcome, route), ...prepared?.fields };
+	if (outcome.kind === 'pending') return [itemFor(common, item.index)];
+	return await shapeOutput(capability, outcome.work, { ...item, request, common });
+}
+
+/**
+ * The one runner. Phase one prepares every item's request (parameters, URLs, binaries by metadata,
+ * base64, ids); with an invalid item and Continue On Fail off nothing is sent. Phase two runs the
+ * items pipelined under the service's request budget (or as batches), reading file bytes only when
+ * an item's turn comes. Output keeps input order and pairing.
+ */
+export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capability<R>): Promise<INodeExecutionData[][]> {
+	const { protocol } = capability;
+	const count = ctx.getInputData().length;
+	const operation: Operation = capability.async ? (ctx.getNodeParameter('operation', 0) as Operation) : 'sync';
+	const first = itemContext(ctx, 0, operation);
+	const client = await createServiceClient(
+		ctx,
+		protocol.family,
+		readClientOptions(first.options, capability.defaultQps),
+		protocol.readErrorBody,
+	);
+	const batched = operation !== 'getResult' && capability.batch?.enabled(first) === true;
+	const noun = batched ? 'batches' : `${protocol.terms.noun}s`;
+	const run = new RunState(ctx, new SubmittedWork({ plural: `${noun[0].toUpperCase()}${noun.slice(1)}` }));
+
+	if (batched) {
+		await runBatches(capability, client, run, operation);
+	} else {
+		const ready: Array<ReadyItem<R>> = [];
+		for (let index = 0; index < count; index++) {
+			try {
+				ready.push(await prepareItem(capability, itemContext(ctx, index, operation)));
+			} catch (error) {
+				run.failures.record(index, error);
+			}
+		}
+		run.failures.throwFirst(); // an invalid item without Continue On Fail: nothing was sent
+		const byIndex = new Map(ready.map((entry) => [entry.item.index, entry]));
+		await runItems(
+			run,
+			ready.map((entry) => entry.item.index),
+			async (index, signal) => await runOne(capability, client, run, byIndex.get(index)!, signal),
+			DEFAULT_MAX_ITEMS_IN_FLIGHT,
+		);
+	}
+	if (run.cancelled) throw new CancelledError();
+	run.failures.throwFirst(run.submitted.unfinishedNote());
+	return [run.output()];
+}

@@ -1,0 +1,196 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { WaitSettings } from './poll';
+import type { Waited } from './poll';
+import { pollUntilDone, timeoutFailure } from './poll';
+import type { SubmittedWork } from './pipeline';
+import type { ServiceFamily } from './transport/credentials';
+import type { ApiFailure, FailureContext } from './transport/errors';
+import { withContext } from './transport/errors';
+import type { CallScope, ErrorBodyReader, ServiceClient } from './transport/request';
+
+/**
+ * The one async-work layer: AI Search tasks, PAI jobs and PAI batches are all submitted, checked
+ * and waited for here, with one set of wait settings, one outcome type, one timeout mapping and one
+ * cancel behaviour. What differs between the families is their protocol, which they inject.
+ */
+
+export type Operation = 'submitAndWait' | 'submitOnly' | 'getResult' | 'sync';
+
+/** The service's answer, in the one form every capability reads. */
+export interface Answer {
+	data: unknown;
+	usage: IDataObject;
+	requestId?: string;
+	raw: IDataObject;
+}
+
+/** One look at a piece of work: a status check, or a synchronous answer. */
+export interface WorkStatus {
+	id?: string;
+	state: 'pending' | 'succeeded' | 'failed';
+	/** The service's own word: PENDING, SUCCESS, running … */
+	status: string;
+	answer: Answer;
+	/** Why it failed, in the service's words. */
+	reason?: string;
+	/** Family bookkeeping that travels into the output item (PAI: state number, batch id, create time). */
+	fields?: IDataObject;
+	/** What the service says the work was for (PAI batch jobs: the video URL); matches batch jobs to items. */
+	key?: string;
+}
+
+export type WorkOutcome =
+	| { kind: 'finished'; work: WorkStatus; requestId?: string }
+	| { kind: 'pending'; id: string; status: string; fields?: IDataObject; requestId?: string; timedOut: boolean };
+
+/** A family's words for its async work: option texts, messages, parameter names and defaults. */
+export interface WorkTerms {
+	/** "task", "job" */
+	noun: string;
+	/** The Get Result parameter that holds the id: taskId, jobId. */
+	idParameter: string;
+	/** "Task ID", "Job ID" */
+	idLabel: string;
+	/** How a submitted piece of work is named in messages: "abc-123", "job 42". */
+	label(id: string): string;
+	/** What a just-submitted piece of work reports before its first check. */
+	submitted: { status: string; fields?: IDataObject };
+	intervalSeconds: number;
+	timeoutSeconds: number;
+}
+
+/** How a service family submits, checks and calls, and how its answers read. `nodes/shared` imports none. */
+export interface Protocol {
+	family: ServiceFamily;
+	readErrorBody: ErrorBodyReader;
+	terms: WorkTerms;
+	call(client: ServiceClient, route: string, body: IDataObject, scope: CallScope): Promise<WorkStatus>;
+	submit(client: ServiceClient, route: string, body: IDataObject, scope: CallScope): Promise<{ id: string; requestId?: string }>;
+	check(client: ServiceClient, route: string, id: string, scope: CallScope): Promise<WorkStatus>;
+	/** Why a typed-in id cannot be one of this family's, before any request is sent. */
+	idProblem(id: string): string | undefined;
+	/** The error of work that ended failed. */
+	failure(work: WorkStatus, route: string): ApiFailure;
+	/** Facts that name a piece of work in errors and Continue On Fail items. */
+	context(id: string | undefined, route: string, work?: WorkStatus): FailureContext;
+	/** The bookkeeping fields of an output item. */
+	fields(outcome: WorkOutcome, route: string): IDataObject;
+	batch?: BatchProtocol;
+}
+
+/** Families that take many inputs as one piece of work (PAI batch jobs). */
+export interface BatchProtocol {
+	terms: { noun: string; idParameter: string; idLabel: string };
+	idProblem(id: string): string | undefined;
+	submit(client: ServiceClient, route: string, body: IDataObject, scope: CallScope): Promise<{ id: string; requestId?: string }>;
+	check(client: ServiceClient, id: string, scope: CallScope): Promise<{ works: WorkStatus[]; requestId?: string }>;
+	/** Gives each input key its piece of work from the batch (same order as `keys`). */
+	match(keys: string[], works: WorkStatus[]): Array<WorkStatus | undefined>;
+}
+
+/**
+ * Checks until `check` says done or the deadline passes (a last check is made at the deadline). The
+ * deadline also bounds the retries of each check; cancellation stops at once.
+ */
+export async function waitFor<T>(
+	check: (deadline: number) => Promise<{ done: true; value: T } | { done: false; status: string }>,
+	wait: WaitSettings,
+	signal: AbortSignal,
+): Promise<Waited<T>> {
+	const deadline = Date.now() + wait.timeoutMs;
+	return await pollUntilDone<T>({ intervalMs: wait.pollIntervalMs, deadline, signal, check: async () => await check(deadline) });
+}
+
+/** The error of a wait that hit its deadline, naming what to resume and how. */
+export function timeoutError(
+	client: ServiceClient,
+	work: { noun: string; id: string; status: string; resumeWith: string },
+	wait: WaitSettings,
+	scope: CallScope,
+	context: FailureContext,
+) {
+	const Noun = `${work.noun[0].toUpperCase()}${work.noun.slice(1)}`;
+	const failure = timeoutFailure({ noun: Noun, id: work.id, state: work.status, resumeWith: work.resumeWith }, wait.timeoutMs);
+	return withContext(client.fail(failure, scope), { ...context, status: work.status });
+}
+
+function succeeded(protocol: Protocol, client: ServiceClient, work: WorkStatus, route: string, scope: CallScope): WorkStatus {
+	if (work.state !== 'failed') return work;
+	throw withContext(client.fail(protocol.failure(work, route), scope), protocol.context(work.id, route, work));
+}
+
+async function waitForWork(
+	protocol: Protocol,
+	client: ServiceClient,
+	route: string,
+	id: string,
+	wait: WaitSettings,
+	scope: CallScope,
+	requestId?: string,
+): Promise<WorkOutcome> {
+	let last: WorkStatus | undefined;
+	let waited: Waited<WorkStatus>;
+	try {
+		waited = await waitFor<WorkStatus>(
+			async (deadline) => {
+				last = await protocol.check(client, route, id, { ...scope, deadline });
+				return last.state === 'pending' ? { done: false, status: last.status } : { done: true, value: last };
+			},
+			wait,
+			scope.signal,
+		);
+	} catch (error) {
+		throw withContext(error, protocol.context(id, route));
+	}
+	if (!waited.timedOut) return { kind: 'finished', work: succeeded(protocol, client, waited.value, route, scope), requestId };
+	if (wait.onTimeout === 'output') {
+		return { kind: 'pending', id, status: waited.status, fields: last?.fields, requestId, timedOut: true };
+	}
+	const { terms } = protocol;
+	const resumeWith = `the Get Result operation and ${terms.idLabel} ${id}`;
+	throw timeoutError(client, { noun: terms.noun, id, status: waited.status, resumeWith }, wait, scope, protocol.context(id, route));
+}
+
+/** What one item asks of the work layer. */
+export interface WorkRequest {
+	route: string;
+	/** Builds the request body when the item's turn comes (submit and sync operations). */
+	body?: () => Promise<IDataObject>;
+	/** The id to resume (Get Result). */
+	id?: string;
+}
+
+/**
+ * Runs one item's operation. A submitted id is recorded the moment it is known, so a later failure,
+ * timeout or cancel can always name the work to resume.
+ */
+export async function runWork(
+	protocol: Protocol,
+	client: ServiceClient,
+	operation: Operation,
+	request: WorkRequest,
+	wait: WaitSettings,
+	scope: CallScope,
+	submitted: SubmittedWork,
+): Promise<WorkOutcome> {
+	const { route } = request;
+	if (operation === 'getResult') {
+		const id = request.id ?? '';
+		submitted.add(scope.itemIndex, protocol.terms.label(id));
+		return await waitForWork(protocol, client, route, id, wait, scope);
+	}
+	// The body is built inline so nothing holds it (or the file bytes in it) once the service has answered.
+	const body = async () => (request.body ? await request.body() : {});
+	if (operation === 'sync') {
+		const work = await protocol.call(client, route, await body(), scope);
+		return { kind: 'finished', work: succeeded(protocol, client, work, route, scope) };
+	}
+	const answer = await protocol.submit(client, route, await body(), scope);
+	submitted.add(scope.itemIndex, protocol.terms.label(answer.id));
+	if (operation === 'submitOnly') {
+		const { status, fields } = protocol.terms.submitted;
+		return { kind: 'pending', id: answer.id, status, fields, requestId: answer.requestId, timedOut: false };
+	}
+	return await waitForWork(protocol, client, route, answer.id, wait, scope, answer.requestId);
+}
