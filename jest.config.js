@@ -1,4 +1,7 @@
-/** Two projects: fast unit tests, and engine tests that run workflows through n8n-core against the emulator. */
+/**
+ * Test projects by layer: unit (the engine's pieces and each capability's contract), emulator (the
+ * emulator's own tests), engine (workflows through n8n-core against the emulator) and e2e (real n8n).
+ */
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
 
 module.exports = {
@@ -8,6 +11,14 @@ module.exports = {
 			displayName: 'unit',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/unit'],
+			transform: { '^.+\\.ts$': tsJest },
+		},
+		{
+			// The emulator's own tests, beside it: it follows the documented contract, quirks included.
+			displayName: 'emulator',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/emulator'],
+			testMatch: ['**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 		},
 		{

@@ -41,7 +41,7 @@ jest_stage() {
 }
 
 stage "unit and engine tests (jest: n8n-core engine against the emulator)"
-jest_stage core --selectProjects unit engine "$@"
+jest_stage core --selectProjects unit emulator engine "$@"
 
 if [ "${SKIP_E2E:-0}" != "1" ]; then
   stage "scanner lint of the packed tarball"

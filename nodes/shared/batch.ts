@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { Capability, ItemContext, Prepared } from './capability';
 import { itemContext, readResumeId, shapeOutput } from './capability';
 import { itemFor } from './output';
+import { NOTHING_SENT } from './pipeline';
 import type { RunState } from './pipeline';
 import type { WaitSettings } from './poll';
 import { readWaitSettings } from './poll';
@@ -84,7 +85,7 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 			run.failures.record(index, error);
 		}
 	}
-	run.failures.throwFirst();
+	run.failures.throwFirst(NOTHING_SENT);
 	if (entries.length === 0) return;
 	const first = entries[0].item;
 	const size = mode.size(first);

@@ -4,6 +4,9 @@ import { errorItem } from './output';
 import { toItemError, type ItemError } from './transport/errors';
 import { CancelledError, anySignal } from './wait';
 
+/** Added to the error of an invalid item when Continue On Fail is off. */
+export const NOTHING_SENT = 'Nothing was sent to the service: every item is checked before the first request';
+
 /** Work this run created, so a failure never loses track of what was already paid for. */
 export class SubmittedWork {
 	private readonly work = new Map<number, { label: string; done: boolean }>();

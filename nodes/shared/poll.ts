@@ -3,7 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { FIRST_CHECK_MAX_MS } from './constants';
 import type { ApiFailure } from './transport/errors';
 import { positive } from './values';
-import { pause, throwIfCancelled } from './wait';
+import type { Clock } from './wait';
+import { realClock, throwIfCancelled } from './wait';
 
 /** How a node waits for its tasks, jobs or batches (the polling options every async node offers). */
 export interface WaitSettings {
@@ -41,6 +42,7 @@ export interface PollSpec<T> {
 	/** Wall-clock ms; a last check is made at the deadline before giving up. */
 	deadline: number;
 	signal: AbortSignal;
+	clock?: Clock;
 }
 
 /** A wait that ended: its value, or the deadline with the last status seen. */
@@ -51,13 +53,14 @@ export type Waited<T> = { timedOut: false; value: T } | { timedOut: true; status
  * past the deadline; stops at once when the execution is cancelled.
  */
 export async function pollUntilDone<T>(spec: PollSpec<T>): Promise<Waited<T>> {
+	const clock = spec.clock ?? realClock;
 	let wait = Math.min(spec.intervalMs, FIRST_CHECK_MAX_MS);
 	for (;;) {
-		await pause(Math.max(0, Math.min(wait, spec.deadline - Date.now())), spec.signal);
+		await clock.pause(Math.max(0, Math.min(wait, spec.deadline - clock.now())), spec.signal);
 		throwIfCancelled(spec.signal);
 		const result = await spec.check();
 		if (result.done) return { timedOut: false, value: result.value };
-		if (Date.now() >= spec.deadline) return { timedOut: true, status: result.status };
+		if (clock.now() >= spec.deadline) return { timedOut: true, status: result.status };
 		wait = spec.intervalMs;
 	}
 }

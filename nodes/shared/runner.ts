@@ -5,7 +5,7 @@ import type { Capability, ItemContext, Prepared } from './capability';
 import { itemContext, readResumeId, shapeOutput } from './capability';
 import { DEFAULT_MAX_ITEMS_IN_FLIGHT } from './constants';
 import { itemFor } from './output';
-import { RunState, SubmittedWork, runItems } from './pipeline';
+import { NOTHING_SENT, RunState, SubmittedWork, runItems } from './pipeline';
 import type { WaitSettings } from './poll';
 import { readWaitSettings } from './poll';
 import { readClientOptions } from './transport/options';
@@ -90,7 +90,7 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 				run.failures.record(index, error);
 			}
 		}
-		run.failures.throwFirst(); // an invalid item without Continue On Fail: nothing was sent
+		run.failures.throwFirst(NOTHING_SENT);
 		const byIndex = new Map(ready.map((entry) => [entry.item.index, entry]));
 		await runItems(
 			run,

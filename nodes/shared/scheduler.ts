@@ -1,4 +1,5 @@
-import { CancelledError, pause, throwIfCancelled, whenAborted } from './wait';
+import type { Clock } from './wait';
+import { CancelledError, realClock, throwIfCancelled, whenAborted } from './wait';
 
 const MIN_QPS = 0.2;
 
@@ -26,7 +27,7 @@ export class RequestBudget {
 	constructor(
 		readonly qps: number,
 		readonly maxConcurrent: number,
-		private readonly now: () => number = Date.now,
+		private readonly clock: Clock = realClock,
 	) {
 		if (!(qps > 0)) throw new RangeError('qps must be greater than 0');
 		if (!(maxConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1');
@@ -38,10 +39,10 @@ export class RequestBudget {
 		await this.takePermit(signal);
 		let slotTaken = false;
 		try {
-			const start = Math.max(this.now(), this.nextSlotAt);
+			const start = Math.max(this.clock.now(), this.nextSlotAt);
 			// 5% under the limit: the service counts in its own one-second windows, and timers jitter.
 			this.nextSlotAt = start + 1050 / this.currentQps;
-			await pause(start - this.now(), signal);
+			await this.clock.pause(start - this.clock.now(), signal);
 			slotTaken = true;
 		} finally {
 			if (!slotTaken) this.release(); // cancelled while waiting for the slot
@@ -56,7 +57,7 @@ export class RequestBudget {
 
 	/** Called on a 429: no request of this service starts before `delayMs` from now, and the rate drops. */
 	holdOff(delayMs: number): void {
-		const now = this.now();
+		const now = this.clock.now();
 		this.nextSlotAt = Math.max(this.nextSlotAt, now + delayMs);
 		// Requests already in flight answer 429 together: count them as one signal per second.
 		if (now - this.lastSlowdownAt >= 1000) {

@@ -61,3 +61,11 @@ export function anySignal(signals: Array<AbortSignal | undefined>): AbortSignal 
 	}
 	return controller.signal;
 }
+
+/** Time as the engine reads it; tests pass a virtual clock so waits are instant and deterministic. */
+export interface Clock {
+	now(): number;
+	pause(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const realClock: Clock = { now: () => Date.now(), pause };

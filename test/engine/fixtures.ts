@@ -9,6 +9,15 @@ import { AlibabaTranscription } from '../../nodes/AlibabaTranscription/AlibabaTr
 import { AlibabaVideoKeyframes } from '../../nodes/AlibabaVideoKeyframes/AlibabaVideoKeyframes.node';
 import { AlibabaVideoSegmentation } from '../../nodes/AlibabaVideoSegmentation/AlibabaVideoSegmentation.node';
 import { AlibabaVideoSummary } from '../../nodes/AlibabaVideoSummary/AlibabaVideoSummary.node';
+import { AlibabaPaiFaceAnalysis } from '../../nodes/AlibabaPaiFaceAnalysis/AlibabaPaiFaceAnalysis.node';
+import { AlibabaPaiImageEditing } from '../../nodes/AlibabaPaiImageEditing/AlibabaPaiImageEditing.node';
+import { AlibabaPaiImageQuality } from '../../nodes/AlibabaPaiImageQuality/AlibabaPaiImageQuality.node';
+import { AlibabaPaiImageTagging } from '../../nodes/AlibabaPaiImageTagging/AlibabaPaiImageTagging.node';
+import { AlibabaPaiPostClassification } from '../../nodes/AlibabaPaiPostClassification/AlibabaPaiPostClassification.node';
+import { AlibabaPaiVideoClassification } from '../../nodes/AlibabaPaiVideoClassification/AlibabaPaiVideoClassification.node';
+import { AlibabaPaiVideoQuality } from '../../nodes/AlibabaPaiVideoQuality/AlibabaPaiVideoQuality.node';
+import type { Emulator, EmulatorOptions } from '../emulator';
+import { startEmulator } from '../emulator';
 import type { HarnessInputItem, RunWorkflowOptions } from './harness';
 
 export const API_KEY = 'OS-engine-test-key-7f3a9c';
@@ -22,6 +31,13 @@ export const nodeTypes = {
 	[`${PACKAGE}.alibabaVideoSegmentation`]: new AlibabaVideoSegmentation(),
 	[`${PACKAGE}.alibabaVideoKeyframes`]: new AlibabaVideoKeyframes(),
 	[`${PACKAGE}.alibabaVideoSummary`]: new AlibabaVideoSummary(),
+	[`${PACKAGE}.alibabaPaiImageQuality`]: new AlibabaPaiImageQuality(),
+	[`${PACKAGE}.alibabaPaiFaceAnalysis`]: new AlibabaPaiFaceAnalysis(),
+	[`${PACKAGE}.alibabaPaiImageTagging`]: new AlibabaPaiImageTagging(),
+	[`${PACKAGE}.alibabaPaiImageEditing`]: new AlibabaPaiImageEditing(),
+	[`${PACKAGE}.alibabaPaiPostClassification`]: new AlibabaPaiPostClassification(),
+	[`${PACKAGE}.alibabaPaiVideoQuality`]: new AlibabaPaiVideoQuality(),
+	[`${PACKAGE}.alibabaPaiVideoClassification`]: new AlibabaPaiVideoClassification(),
 };
 
 export function aiSearchCredentials(emulatorUrl: string, apiKey = API_KEY) {
@@ -81,4 +97,35 @@ export const md5 = (buffer: Buffer) => createHash('md5').update(buffer).digest('
 
 export function urlItems(count: number, prefix = 'https://images.example.com/photo'): HarnessInputItem[] {
 	return Array.from({ length: count }, (_, i) => ({ json: { url: `${prefix}-${i}.jpg`, index: i } }));
+}
+
+// PAI: an AppID and token instead of an API key; the same node types and workflow builders.
+
+export const PAI_APP_ID = 'engine-pai-app';
+export const PAI_TOKEN = 'engine-pai-token-5c1e';
+
+export function startPaiEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	return startEmulator({ paiApps: { [PAI_APP_ID]: PAI_TOKEN }, paiJobLatencyMs: 150, syncLatencyMs: 5, ...options });
+}
+
+export function paiCredentials(endpoint: string, overrides: Record<string, string> = {}) {
+	return { alibabaMultimodalApi: { authType: 'pai', endpoint, appId: PAI_APP_ID, token: PAI_TOKEN, ...overrides } };
+}
+
+/** PAI nodes are built like the AI Search ones; the harness resolves the credential by type. */
+export const paiNode = node;
+
+export function paiWorkflow(
+	endpoint: string,
+	workflowNode: INode,
+	items: HarnessInputItem[],
+	extra: Partial<RunWorkflowOptions> = {},
+): RunWorkflowOptions {
+	return singleNode(endpoint, workflowNode, items, { credentials: paiCredentials(endpoint), ...extra });
+}
+
+export const fastPolling = { pollIntervalSeconds: 0.1 };
+
+export function urls(list: string[]): HarnessInputItem[] {
+	return list.map((url, index) => ({ json: { url, index } }));
 }

@@ -89,7 +89,7 @@ describe('Alibaba Main Subject through the n8n engine', () => {
 		);
 		const out = result.output(NODE);
 		expect(out[0].json).toMatchObject({ errorCode: 'FAIL', serviceId: 'ops-object-detect-001' });
-		expect(out[1].json.mainSubject).toBeDefined();
+		expect(out[1].json.mainSubject).toMatchObject({ rank: 1, score: expect.any(Number), box: expect.any(Object) });
 
 		const failed = await runWorkflow(singleNode(emulator.url, subjectNode({ inputType: 'url', url: 'https://img.example.com/fail.jpg' }), [{ json: {} }]));
 		expect(failed.status).toBe('error');

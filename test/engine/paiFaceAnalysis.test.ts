@@ -1,6 +1,6 @@
 import type { Emulator } from '../emulator';
 import { runWorkflow } from './harness';
-import { paiNode, paiWorkflow, startPaiEmulator, urls } from './paiFixtures';
+import { paiNode, paiWorkflow, startPaiEmulator, urls } from './fixtures';
 
 const NODE = 'Face Analysis';
 

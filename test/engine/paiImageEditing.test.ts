@@ -1,8 +1,7 @@
 import type { Emulator } from '../emulator';
 import { PNG_SIGNATURE } from '../emulator';
-import { fakeImage } from './fixtures';
+import { fakeImage, paiNode, paiWorkflow, startPaiEmulator, urls } from './fixtures';
 import { runWorkflow } from './harness';
-import { paiNode, paiWorkflow, startPaiEmulator, urls } from './paiFixtures';
 
 const NODE = 'Image Editing';
 

@@ -2,9 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { Emulator } from '../emulator';
-import { fakeImage, md5 } from './fixtures';
+import { fakeImage, md5, paiCredentials, paiNode, paiWorkflow, startPaiEmulator, urls } from './fixtures';
 import { runWorkflow } from './harness';
-import { paiCredentials, paiNode, paiWorkflow, startPaiEmulator, urls } from './paiFixtures';
 
 const NODE = 'Image Quality';
 

@@ -1,6 +1,6 @@
 import type { Emulator } from '../emulator';
 import { runWorkflow } from './harness';
-import { fastPolling, paiNode, paiWorkflow, startPaiEmulator } from './paiFixtures';
+import { fastPolling, paiNode, paiWorkflow, startPaiEmulator } from './fixtures';
 
 const NODE = 'Post Classification';
 

@@ -1,6 +1,6 @@
 import type { Emulator } from '../emulator';
 import { runWorkflow } from './harness';
-import { fastPolling, paiNode, paiWorkflow, startPaiEmulator, urls } from './paiFixtures';
+import { fastPolling, paiNode, paiWorkflow, startPaiEmulator, urls } from './fixtures';
 
 const NODE = 'Video Quality';
 

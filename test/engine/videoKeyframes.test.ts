@@ -88,6 +88,6 @@ describe('Alibaba Video Keyframes through the n8n engine', () => {
 		const out = result.output(NODE);
 		expect(out[0].json).toMatchObject({ status: 'FAIL', errorCode: 'FAIL', serviceId: 'ops-video-snapshot-001' });
 		expect(out[1].json.frameCount).toBeGreaterThan(0);
-		expect(out[1].binary?.frame_0).toBeDefined();
+		expect(out[1].binary?.frame_0).toMatchObject({ mimeType: expect.stringMatching(/^image\//), fileName: expect.stringContaining('_frame_0') });
 	});
 });

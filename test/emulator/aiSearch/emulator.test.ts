@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { PNG_SIGNATURE, startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
+import { PNG_SIGNATURE, startEmulator, type Emulator, type EmulatorOptions } from '..';
 
 const KEY = 'test-api-key';
 const WS = '/v3/openapi/workspaces/default';

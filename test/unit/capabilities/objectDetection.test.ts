@@ -1,5 +1,5 @@
-import type { Answer } from '../../nodes/shared/work';
-import { normalizeDetection, objectDetectionBody, parseObjects } from '../../nodes/aiSearch/objectDetection';
+import type { Answer } from '../../../nodes/shared/work';
+import { normalizeDetection, objectDetectionBody, parseObjects } from '../../../nodes/aiSearch/objectDetection';
 
 const snapshot = (result: Record<string, unknown>, usage = {}): Answer =>
 	({ data: undefined, usage, raw: { result, usage } });

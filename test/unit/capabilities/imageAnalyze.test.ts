@@ -1,5 +1,5 @@
-import { imageAnalyzeBody, imageFileType, normalizeImageAnalysis } from '../../nodes/aiSearch/imageAnalyze';
-import { taskState } from '../../nodes/aiSearch/protocol';
+import { imageAnalyzeBody, imageFileType, normalizeImageAnalysis } from '../../../nodes/aiSearch/imageAnalyze';
+import { taskState } from '../../../nodes/aiSearch/protocol';
 
 describe('image content extraction capability', () => {
 	it('sends a URL as document.url and states the type when known', () => {

@@ -1,12 +1,12 @@
-import { matchJobs, parseJobResult, readJob, readPaiError } from '../../nodes/pai/protocol';
-import { faceBox, mostLikely, normalizeAge, normalizeFace } from '../../nodes/pai/faceAnalysis';
-import { decodeEditedImage, sniffImage } from '../../nodes/pai/imageEditing';
-import { normalizeImageQuality } from '../../nodes/pai/imageQuality';
-import { normalizeTaggerCaption, normalizeTags } from '../../nodes/pai/imageTagging';
-import { normalizeClassification, parseEmbedding } from '../../nodes/pai/normalize';
-import { parseImageUrls, postClassificationBody } from '../../nodes/pai/postClassification';
-import { batchVideoBody, videoJobBody } from '../../nodes/pai/video';
-import { normalizeVideoQuality } from '../../nodes/pai/videoQuality';
+import { matchJobs, parseJobResult, readJob, readPaiError } from '../../../nodes/pai/protocol';
+import { faceBox, mostLikely, normalizeAge, normalizeFace } from '../../../nodes/pai/faceAnalysis';
+import { decodeEditedImage, sniffImage } from '../../../nodes/pai/imageEditing';
+import { normalizeImageQuality } from '../../../nodes/pai/imageQuality';
+import { normalizeTaggerCaption, normalizeTags } from '../../../nodes/pai/imageTagging';
+import { normalizeClassification, parseEmbedding } from '../../../nodes/pai/normalize';
+import { parseImageUrls, postClassificationBody } from '../../../nodes/pai/postClassification';
+import { batchVideoBody, videoJobBody } from '../../../nodes/pai/video';
+import { normalizeVideoQuality } from '../../../nodes/pai/videoQuality';
 
 describe('PAI job results', () => {
 	it('reads Result as a JSON string (with trailing newline), result, objects and empty values', () => {

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from '..';
 
 const APP = 'test-app';
 const TOKEN = 'test-token';

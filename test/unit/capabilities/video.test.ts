@@ -1,7 +1,7 @@
-import type { Answer } from '../../nodes/shared/work';
-import { normalizeSegments, segmentationBody } from '../../nodes/aiSearch/videoSegmentation';
-import { frameFileName, snapshotBody } from '../../nodes/aiSearch/videoSnapshot';
-import { normalizeSummary, summaryBody, toApiChunks } from '../../nodes/aiSearch/videoSummary';
+import type { Answer } from '../../../nodes/shared/work';
+import { normalizeSegments, segmentationBody } from '../../../nodes/aiSearch/videoSegmentation';
+import { frameFileName, snapshotBody } from '../../../nodes/aiSearch/videoSnapshot';
+import { normalizeSummary, summaryBody, toApiChunks } from '../../../nodes/aiSearch/videoSummary';
 
 const snapshot = (data: unknown, usage = {}): Answer => ({ data, usage, raw: {} });
 

@@ -1,22 +1,24 @@
-import { RequestBudget } from '../../nodes/shared/scheduler';
-import { CancelledError } from '../../nodes/shared/wait';
+import { RequestBudget } from '../../../nodes/shared/scheduler';
+import { CancelledError } from '../../../nodes/shared/wait';
+import { VirtualClock } from '../support/virtualClock';
+
+/** A clock for the adaptation tests: time moves only when the test says so. */
+const manualClock = (now: { value: number }) => ({ now: () => now.value, pause: async () => undefined });
 
 describe('RequestBudget', () => {
 	it('spaces request starts to the QPS limit', async () => {
-		const budget = new RequestBudget(20, 100);
+		const clock = new VirtualClock();
+		const budget = new RequestBudget(20, 100, clock);
 		const starts: number[] = [];
-		const t0 = Date.now();
 		await Promise.all(
 			Array.from({ length: 10 }, async () => {
 				const release = await budget.acquire();
-				starts.push(Date.now() - t0);
+				starts.push(clock.now());
 				release();
 			}),
 		);
-		starts.sort((a, b) => a - b);
-		// 10 starts at 20/s span at least 9 × 50 ms
-		expect(starts[9] - starts[0]).toBeGreaterThanOrEqual(430);
-		expect(starts[9]).toBeLessThan(1500);
+		// 20/s with the 5% margin: one start every 52.5 ms, the first at once.
+		expect(starts).toEqual(Array.from({ length: 10 }, (_, i) => i * 52.5));
 	});
 
 	it('bounds the requests in flight', async () => {
@@ -37,11 +39,11 @@ describe('RequestBudget', () => {
 	});
 
 	it('holds everyone off after a 429', async () => {
-		const budget = new RequestBudget(100, 10);
+		const clock = new VirtualClock();
+		const budget = new RequestBudget(100, 10, clock);
 		budget.holdOff(300);
-		const t0 = Date.now();
 		(await budget.acquire())();
-		expect(Date.now() - t0).toBeGreaterThanOrEqual(280);
+		expect(clock.now()).toBe(300);
 	});
 
 	it('gives up waiting when cancelled, without leaking permits', async () => {
@@ -65,13 +67,13 @@ describe('RequestBudget', () => {
 
 describe('RequestBudget adapting to 429s', () => {
 	it('halves its rate on a 429 (once per second), climbs quickly to just under the throttled rate, then probes slowly', () => {
-		let now = 0;
-		const budget = new RequestBudget(10, 5, () => now);
+		const now = { value: 0 };
+		const budget = new RequestBudget(10, 5, manualClock(now));
 		budget.holdOff(0);
 		expect(budget.rate).toBe(5);
 		budget.holdOff(0); // same burst
 		expect(budget.rate).toBe(5);
-		now += 1000;
+		now.value += 1000;
 		budget.holdOff(0);
 		expect(budget.rate).toBe(2.5);
 		for (let i = 0; i < 10; i++) budget.recordSuccess();
@@ -83,10 +85,10 @@ describe('RequestBudget adapting to 429s', () => {
 	});
 
 	it('never drops below a floor', () => {
-		let now = 0;
-		const budget = new RequestBudget(1, 1, () => now);
+		const now = { value: 0 };
+		const budget = new RequestBudget(1, 1, manualClock(now));
 		for (let i = 0; i < 20; i++) {
-			now += 1000;
+			now.value += 1000;
 			budget.holdOff(0);
 		}
 		expect(budget.rate).toBeGreaterThan(0.1);

@@ -1,5 +1,5 @@
-import { AlibabaMultimodalApi } from '../../credentials/AlibabaMultimodalApi.credentials';
-import { paiSignature, paiSignedPath } from '../../nodes/shared/transport/signature';
+import { AlibabaMultimodalApi } from '../../../credentials/AlibabaMultimodalApi.credentials';
+import { paiSignature, paiSignedPath } from '../../../nodes/shared/transport/signature';
 
 // Vectors from the PAI contract (reference/pai-multimedia-api.md §2.2), token "test-token".
 const vectors = [

@@ -1,6 +1,6 @@
-import type { Answer } from '../../nodes/shared/work';
-import { mediaDataUri, mediaFormat } from '../../nodes/aiSearch/media';
-import { asrBody, normalizeTranscript, toSrt, toVtt } from '../../nodes/aiSearch/transcription';
+import type { Answer } from '../../../nodes/shared/work';
+import { mediaDataUri, mediaFormat } from '../../../nodes/aiSearch/media';
+import { asrBody, normalizeTranscript, toSrt, toVtt } from '../../../nodes/aiSearch/transcription';
 
 const snapshot = (data: unknown, usage = {}): Answer => ({ data, usage, raw: {} });
 

@@ -1,4 +1,4 @@
-import { aiSearchBaseUrl, aiSearchWorkspacePath, paiBaseUrl } from '../../nodes/shared/transport/endpoint';
+import { aiSearchBaseUrl, aiSearchWorkspacePath, paiBaseUrl } from '../../../nodes/shared/transport/endpoint';
 
 describe('endpoint normalisation', () => {
 	it('defaults AI Search hosts to https and keeps a given scheme', () => {

@@ -1,4 +1,4 @@
-import { backoffMs, decideRetry, networkErrorReachedServer, parseRetryAfter } from '../../nodes/shared/transport/retry';
+import { backoffMs, decideRetry, networkErrorReachedServer, parseRetryAfter } from '../../../nodes/shared/transport/retry';
 
 const base = { idempotent: false, retryUnconfirmed: false, throttleRetries: 0, transientRetries: 0, random: () => 0.5 };
 
