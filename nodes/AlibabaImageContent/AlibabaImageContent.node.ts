@@ -5,7 +5,7 @@ import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageContent } from '../aiSearch/imageAnalyze';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, taskOptions } from '../shared/descriptions';
+import { inputProperties, operationProperties, optionsCollection, taskOptions } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly', 'sync'] };
@@ -48,29 +48,22 @@ export class AlibabaImageContent implements INodeType {
 				description: 'For Get Result, choose the service the task was submitted to',
 			},
 			...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'], show: withInput }),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'File Type',
-						name: 'fileType',
-						type: 'options',
-						options: IMAGE_FILE_TYPES.map((type) => ({ name: type.toUpperCase(), value: type })),
-						default: 'jpg',
-						description: 'Tell the service the image type when the file name or MIME type does not show it',
-						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly', 'sync'] } },
-					},
-					...taskOptions({
-						defaultQps: AI_SEARCH_QPS['image-analyze'],
-						pollingShow: { '/operation': ['submitAndWait', 'getResult'] },
-						work: aiSearch.terms,
-					}),
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'File Type',
+					name: 'fileType',
+					type: 'options',
+					options: IMAGE_FILE_TYPES.map((type) => ({ name: type.toUpperCase(), value: type })),
+					default: 'jpg',
+					description: 'Tell the service the image type when the file name or MIME type does not show it',
+					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly', 'sync'] } },
+				},
+				...taskOptions({
+					defaultQps: AI_SEARCH_QPS['image-analyze'],
+					pollingShow: { '/operation': ['submitAndWait', 'getResult'] },
+					work: aiSearch.terms,
+				}),
+			]),
 		],
 	};
 

@@ -6,6 +6,7 @@ import { FACE_MODELS, faceAnalysis } from '../pai/faceAnalysis';
 import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
+import { optionsCollection } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 
 export class AlibabaPaiFaceAnalysis implements INodeType {
@@ -32,23 +33,16 @@ export class AlibabaPaiFaceAnalysis implements INodeType {
 				default: FACE_MODELS.general,
 			}),
 			configureJsonProperty(),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Split Into Items',
-						name: 'split',
-						type: 'boolean',
-						default: true,
-						description: 'Whether to output one item per face (an image without faces still gives one item, with faceCount 0) instead of one item with a faces list',
-					},
-					...paiOptions({ defaultQps: PAI_QPS.image }),
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Split Into Items',
+					name: 'split',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to output one item per face (an image without faces still gives one item, with faceCount 0) instead of one item with a faces list',
+				},
+				...paiOptions({ defaultQps: PAI_QPS.image }),
+			]),
 		],
 	};
 

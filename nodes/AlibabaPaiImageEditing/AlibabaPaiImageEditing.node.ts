@@ -6,6 +6,7 @@ import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, paiOptions } from '../pai/descriptions';
 import { imageEditing } from '../pai/imageEditing';
 import { imageInputProperties } from '../pai/image';
+import { optionsCollection } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 
 export class AlibabaPaiImageEditing implements INodeType {
@@ -55,30 +56,23 @@ export class AlibabaPaiImageEditing implements INodeType {
 				displayOptions: { show: { operation: ['reshapeFigure'] } },
 			},
 			configureJsonProperty(),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Custom Model Name',
-						name: 'modelName',
-						type: 'string',
-						default: '',
-						description: 'Use a model PAI deployed for your AppID instead of body_reshaping or watermark_remover',
-					},
-					{
-						displayName: 'Output Binary Property',
-						name: 'outputBinaryPropertyName',
-						type: 'string',
-						default: 'data',
-						description: 'Name of the binary property the edited image is written to',
-					},
-					...paiOptions({ defaultQps: PAI_QPS.image }),
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Custom Model Name',
+					name: 'modelName',
+					type: 'string',
+					default: '',
+					description: 'Use a model PAI deployed for your AppID instead of body_reshaping or watermark_remover',
+				},
+				{
+					displayName: 'Output Binary Property',
+					name: 'outputBinaryPropertyName',
+					type: 'string',
+					default: 'data',
+					description: 'Name of the binary property the edited image is written to',
+				},
+				...paiOptions({ defaultQps: PAI_QPS.image }),
+			]),
 		],
 	};
 

@@ -6,6 +6,7 @@ import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
 import { imageQuality } from '../pai/imageQuality';
+import { optionsCollection } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 
 export class AlibabaPaiImageQuality implements INodeType {
@@ -29,14 +30,7 @@ export class AlibabaPaiImageQuality implements INodeType {
 				default: '',
 			}),
 			configureJsonProperty(),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: paiOptions({ defaultQps: PAI_QPS.image }),
-			},
+			optionsCollection(paiOptions({ defaultQps: PAI_QPS.image })),
 		],
 	};
 

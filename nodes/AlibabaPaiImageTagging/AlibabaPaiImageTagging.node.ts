@@ -4,8 +4,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { PAI_QPS } from '../pai/constants';
 import { TAGGER_TYPES, TAGGING_MODELS, imageTagging } from '../pai/imageTagging';
-import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
+import { configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
+import { optionsCollection } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 
 export class AlibabaPaiImageTagging implements INodeType {
@@ -31,59 +32,44 @@ export class AlibabaPaiImageTagging implements INodeType {
 				],
 				default: TAGGING_MODELS.general,
 			}),
-			{
-				displayName: 'Model Settings',
-				name: 'configure',
-				type: 'collection',
-				placeholder: 'Add Setting',
-				default: {},
-				description: "Keys of the request's configure object; unset keys use the service's defaults",
-				options: [
-					{
-						displayName: 'Output Embedding',
-						name: 'output_embedding',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to return the 512-dimension image embedding (as a number array, ready for a vector index)',
-						displayOptions: { show: { '/model': [TAGGING_MODELS.general, 'custom'] } },
-					},
-					{
-						displayName: 'Tag Top K',
-						name: 'tag_top_k',
-						type: 'number',
-						typeOptions: { minValue: 1, maxValue: 10 },
-						default: 10,
-						description: 'How many tags to return (1–10)',
-						displayOptions: { show: { '/model': [TAGGING_MODELS.general, 'custom'] } },
-					},
-					{
-						displayName: 'Tagger Type',
-						name: 'tagger_type',
-						type: 'options',
-						options: TAGGER_TYPES.map((type) => ({ name: type, value: type })),
-						default: 'SmilingWolf/wd-v1-4-convnextv2-tagger-v2',
-						displayOptions: { show: { '/model': [TAGGING_MODELS.tagger, 'custom'] } },
-					},
-					{
-						displayName: 'Threshold',
-						name: 'threshold',
-						type: 'number',
-						typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-						default: 0.5,
-						description: 'Lowest probability for a tag to enter the caption',
-						displayOptions: { show: { '/model': [TAGGING_MODELS.tagger, 'custom'] } },
-					},
-				],
-			},
+			modelSettings([
+				{
+					displayName: 'Output Embedding',
+					name: 'output_embedding',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to return the 512-dimension image embedding (as a number array, ready for a vector index)',
+					displayOptions: { show: { '/model': [TAGGING_MODELS.general, 'custom'] } },
+				},
+				{
+					displayName: 'Tag Top K',
+					name: 'tag_top_k',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 10 },
+					default: 10,
+					description: 'How many tags to return (1–10)',
+					displayOptions: { show: { '/model': [TAGGING_MODELS.general, 'custom'] } },
+				},
+				{
+					displayName: 'Tagger Type',
+					name: 'tagger_type',
+					type: 'options',
+					options: TAGGER_TYPES.map((type) => ({ name: type, value: type })),
+					default: 'SmilingWolf/wd-v1-4-convnextv2-tagger-v2',
+					displayOptions: { show: { '/model': [TAGGING_MODELS.tagger, 'custom'] } },
+				},
+				{
+					displayName: 'Threshold',
+					name: 'threshold',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+					default: 0.5,
+					description: 'Lowest probability for a tag to enter the caption',
+					displayOptions: { show: { '/model': [TAGGING_MODELS.tagger, 'custom'] } },
+				},
+			]),
 			configureJsonProperty(),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: paiOptions({ defaultQps: PAI_QPS.image }),
-			},
+			optionsCollection(paiOptions({ defaultQps: PAI_QPS.image })),
 		],
 	};
 

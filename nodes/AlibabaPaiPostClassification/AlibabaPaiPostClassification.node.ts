@@ -3,8 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { PAI_QPS } from '../pai/constants';
-import { classificationConfigureFields, configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
-import { operationProperties } from '../shared/descriptions';
+import { classificationConfigureFields, configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
+import { operationProperties, optionsCollection } from '../shared/descriptions';
 import { pai } from '../pai/protocol';
 import { postClassification } from '../pai/postClassification';
 import { runCapability } from '../shared/runner';
@@ -62,25 +62,9 @@ export class AlibabaPaiPostClassification implements INodeType {
 				default: '',
 				show: submitShow,
 			}),
-			{
-				displayName: 'Model Settings',
-				name: 'configure',
-				type: 'collection',
-				placeholder: 'Add Setting',
-				default: {},
-				description: "Keys of the request's configure object; unset keys use the service's defaults",
-				options: classificationConfigureFields(),
-				displayOptions: { show: submitShow },
-			},
+			modelSettings(classificationConfigureFields(), submitShow),
 			configureJsonProperty(submitShow),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: paiOptions({ defaultQps: PAI_QPS.video, pollingShow: { '/operation': ['submitAndWait', 'getResult'] } }),
-			},
+			optionsCollection(paiOptions({ defaultQps: PAI_QPS.video, pollingShow: { '/operation': ['submitAndWait', 'getResult'] } })),
 		],
 	};
 

@@ -5,7 +5,7 @@ import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { AUDIO_FORMATS, VIDEO_FORMATS } from '../aiSearch/media';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, splitOption, taskOptions } from '../shared/descriptions';
+import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { transcription } from '../aiSearch/transcription';
 
@@ -29,73 +29,66 @@ export class AlibabaTranscription implements INodeType {
 		properties: [
 			...operationProperties({ work: aiSearch.terms, subject: 'transcription', resultNoun: 'transcript' }),
 			...inputProperties({ noun: 'audio or video file', types: ['binary', 'url', 'base64'], allowOss: true, show: withInput }),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Media Format',
-						name: 'mediaFormat',
-						type: 'options',
-						options: [...AUDIO_FORMATS, ...VIDEO_FORMATS].map((format) => ({ name: format.toUpperCase(), value: format })),
-						default: 'mp3',
-						description: 'Format of an uploaded file; when set it overrides what the file name or MIME type shows',
-						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'], '/inputType': ['binary', 'base64'] } },
-					},
-					{
-						displayName: 'Output OSS Path',
-						name: 'outputOss',
-						type: 'string',
-						default: '',
-						placeholder: 'oss://bucket/transcripts/',
-						description: 'Also have the service write its result to this OSS path (output type "oss"); empty returns the text only',
-						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
-					},
-					{
-						displayName: 'Sentence Time Unit',
-						name: 'timeUnit',
-						type: 'options',
-						options: [
-							{ name: 'Seconds', value: 'seconds' },
-							{ name: 'Milliseconds', value: 'milliseconds' },
-						],
-						default: 'seconds',
-						description:
-							'Unit of the start/end times the service returns (not documented; seconds observed). Output times are always seconds.',
-						displayOptions: { show: withResult },
-					},
-					{
-						displayName: 'Subtitles',
-						name: 'subtitles',
-						type: 'options',
-						options: [
-							{ name: 'None', value: 'none' },
-							{ name: 'SRT', value: 'srt' },
-							{ name: 'WebVTT', value: 'vtt' },
-							{ name: 'SRT and WebVTT', value: 'both' },
-						],
-						default: 'none',
-						description: 'Render the timed sentences as subtitles (not with Split Into Items)',
-						displayOptions: { show: withResult },
-					},
-					{
-						displayName: 'Subtitles As',
-						name: 'subtitlesOutput',
-						type: 'options',
-						options: [
-							{ name: 'Text Fields', value: 'text', description: 'In the srt and vtt fields of the item' },
-							{ name: 'Binary Files', value: 'binary', description: 'As the binary properties srt and vtt (.srt / .vtt files)' },
-						],
-						default: 'text',
-						displayOptions: { show: withResult },
-					},
-					{ ...splitOption({ noun: 'sentence' }), displayOptions: { show: withResult } },
-					...taskOptions({ defaultQps: AI_SEARCH_QPS['audio-asr'], pollingShow: withResult, work: aiSearch.terms }),
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Media Format',
+					name: 'mediaFormat',
+					type: 'options',
+					options: [...AUDIO_FORMATS, ...VIDEO_FORMATS].map((format) => ({ name: format.toUpperCase(), value: format })),
+					default: 'mp3',
+					description: 'Format of an uploaded file; when set it overrides what the file name or MIME type shows',
+					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'], '/inputType': ['binary', 'base64'] } },
+				},
+				{
+					displayName: 'Output OSS Path',
+					name: 'outputOss',
+					type: 'string',
+					default: '',
+					placeholder: 'oss://bucket/transcripts/',
+					description: 'Also have the service write its result to this OSS path (output type "oss"); empty returns the text only',
+					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
+				},
+				{
+					displayName: 'Sentence Time Unit',
+					name: 'timeUnit',
+					type: 'options',
+					options: [
+						{ name: 'Seconds', value: 'seconds' },
+						{ name: 'Milliseconds', value: 'milliseconds' },
+					],
+					default: 'seconds',
+					description:
+						'Unit of the start/end times the service returns (not documented; seconds observed). Output times are always seconds.',
+					displayOptions: { show: withResult },
+				},
+				{
+					displayName: 'Subtitles',
+					name: 'subtitles',
+					type: 'options',
+					options: [
+						{ name: 'None', value: 'none' },
+						{ name: 'SRT', value: 'srt' },
+						{ name: 'WebVTT', value: 'vtt' },
+						{ name: 'SRT and WebVTT', value: 'both' },
+					],
+					default: 'none',
+					description: 'Render the timed sentences as subtitles (not with Split Into Items)',
+					displayOptions: { show: withResult },
+				},
+				{
+					displayName: 'Subtitles As',
+					name: 'subtitlesOutput',
+					type: 'options',
+					options: [
+						{ name: 'Text Fields', value: 'text', description: 'In the srt and vtt fields of the item' },
+						{ name: 'Binary Files', value: 'binary', description: 'As the binary properties srt and vtt (.srt / .vtt files)' },
+					],
+					default: 'text',
+					displayOptions: { show: withResult },
+				},
+				{ ...splitOption({ noun: 'sentence' }), displayOptions: { show: withResult } },
+				...taskOptions({ defaultQps: AI_SEARCH_QPS['audio-asr'], pollingShow: withResult, work: aiSearch.terms }),
+			]),
 		],
 	};
 

@@ -5,7 +5,7 @@ import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { VIDEO_FORMATS } from '../aiSearch/media';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, splitOption, taskOptions } from '../shared/descriptions';
+import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoKeyframes } from '../aiSearch/videoSnapshot';
 
@@ -70,34 +70,27 @@ export class AlibabaVideoKeyframes implements INodeType {
 				placeholder: 'oss://bucket/frames/',
 				displayOptions: { show: { ...withInput, framesOutput: ['oss'] } },
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Media Format',
-						name: 'mediaFormat',
-						type: 'options',
-						options: VIDEO_FORMATS.map((format) => ({ name: format.toUpperCase(), value: format })),
-						default: 'mp4',
-						description: 'Format of an uploaded video; when set it overrides what the file name or MIME type shows',
-						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'], '/inputType': ['binary', 'base64'] } },
-					},
-					{
-						displayName: 'Binary Property Prefix',
-						name: 'binaryPrefix',
-						type: 'string',
-						default: 'frame_',
-						description: 'Frames become binary properties frame_0, frame_1, … (with Split Into Items, each item\'s frame is in "data")',
-						displayOptions: { show: withResult },
-					},
-					{ ...splitOption({ noun: 'frame' }), displayOptions: { show: withResult } },
-					...taskOptions({ defaultQps: AI_SEARCH_QPS['video-snapshot'], pollingShow: withResult, work: aiSearch.terms }),
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Media Format',
+					name: 'mediaFormat',
+					type: 'options',
+					options: VIDEO_FORMATS.map((format) => ({ name: format.toUpperCase(), value: format })),
+					default: 'mp4',
+					description: 'Format of an uploaded video; when set it overrides what the file name or MIME type shows',
+					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'], '/inputType': ['binary', 'base64'] } },
+				},
+				{
+					displayName: 'Binary Property Prefix',
+					name: 'binaryPrefix',
+					type: 'string',
+					default: 'frame_',
+					description: 'Frames become binary properties frame_0, frame_1, … (with Split Into Items, each item\'s frame is in "data")',
+					displayOptions: { show: withResult },
+				},
+				{ ...splitOption({ noun: 'frame' }), displayOptions: { show: withResult } },
+				...taskOptions({ defaultQps: AI_SEARCH_QPS['video-snapshot'], pollingShow: withResult, work: aiSearch.terms }),
+			]),
 		],
 	};
 

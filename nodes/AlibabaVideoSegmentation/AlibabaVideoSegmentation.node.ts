@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, splitOption, taskOptions } from '../shared/descriptions';
+import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoSegmentation } from '../aiSearch/videoSegmentation';
 
@@ -29,26 +29,19 @@ export class AlibabaVideoSegmentation implements INodeType {
 			...operationProperties({ work: aiSearch.terms, subject: 'video segmentation', resultNoun: 'segments' }),
 			// The service has no content field: videos are passed by URL or OSS path only.
 			...inputProperties({ noun: 'video', types: ['url'], allowOss: true, show: withInput }),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Output OSS Path',
-						name: 'outputOss',
-						type: 'string',
-						default: '',
-						placeholder: 'oss://bucket/segments/',
-						description: 'Where the service stores the segment keyframes; empty lets the service choose',
-						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
-					},
-					{ ...splitOption({ noun: 'segment' }), displayOptions: { show: withResult } },
-					...taskOptions({ defaultQps: AI_SEARCH_QPS['video-segmentation'], pollingShow: withResult, work: aiSearch.terms }),
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Output OSS Path',
+					name: 'outputOss',
+					type: 'string',
+					default: '',
+					placeholder: 'oss://bucket/segments/',
+					description: 'Where the service stores the segment keyframes; empty lets the service choose',
+					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
+				},
+				{ ...splitOption({ noun: 'segment' }), displayOptions: { show: withResult } },
+				...taskOptions({ defaultQps: AI_SEARCH_QPS['video-segmentation'], pollingShow: withResult, work: aiSearch.terms }),
+			]),
 		],
 	};
 

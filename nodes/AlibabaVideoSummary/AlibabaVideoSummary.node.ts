@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { operationProperties, splitOption, taskOptions } from '../shared/descriptions';
+import { operationProperties, optionsCollection, splitOption, taskOptions } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoSummary } from '../aiSearch/videoSummary';
 
@@ -97,35 +97,28 @@ export class AlibabaVideoSummary implements INodeType {
 				description: 'Whether the service extracts snapshots for the summary',
 				displayOptions: { show: withInput },
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'File Name',
-						name: 'fileName',
-						type: 'string',
-						default: '',
-						placeholder: 'keynote.mp4',
-						description: 'The video file name sent to the service; by default taken from the URL',
-						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
-					},
-					{
-						displayName: 'Output OSS Path',
-						name: 'outputOss',
-						type: 'string',
-						default: '',
-						placeholder: 'oss://bucket/summaries/',
-						description: 'Also have the service write its result to this OSS path; empty returns it in the response only',
-						displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
-					},
-					{ ...splitOption({ noun: 'summarized segment (chunk)' }), displayOptions: { show: withResult } },
-					...taskOptions({ defaultQps: AI_SEARCH_QPS['video-summarization'], pollingShow: withResult, work: aiSearch.terms }),
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'File Name',
+					name: 'fileName',
+					type: 'string',
+					default: '',
+					placeholder: 'keynote.mp4',
+					description: 'The video file name sent to the service; by default taken from the URL',
+					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
+				},
+				{
+					displayName: 'Output OSS Path',
+					name: 'outputOss',
+					type: 'string',
+					default: '',
+					placeholder: 'oss://bucket/summaries/',
+					description: 'Also have the service write its result to this OSS path; empty returns it in the response only',
+					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
+				},
+				{ ...splitOption({ noun: 'summarized segment (chunk)' }), displayOptions: { show: withResult } },
+				...taskOptions({ defaultQps: AI_SEARCH_QPS['video-summarization'], pollingShow: withResult, work: aiSearch.terms }),
+			]),
 		],
 	};
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Capability, ItemContext } from '../shared/capability';
-import { inputProperties, requestOptions, splitOption } from '../shared/descriptions';
+import { inputProperties, optionsCollection, requestOptions, splitOption } from '../shared/descriptions';
 import type { PreparedInput, ResolvedInput } from '../shared/input';
 import { prepareInput, readInputSpec } from '../shared/input';
 import { listItems } from '../shared/output';
@@ -92,25 +92,18 @@ export function detectionProperties(config: {
 	return [
 		service,
 		...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'] }),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Minimum Confidence',
-					name: 'minConfidence',
-					type: 'number',
-					typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-					default: 0,
-					description: config.confidenceDescription,
-				},
-				splitOption({ noun: config.splitNoun }),
-				...requestOptions({ defaultQps: AI_SEARCH_QPS['image-object-detection'] }),
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Minimum Confidence',
+				name: 'minConfidence',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+				default: 0,
+				description: config.confidenceDescription,
+			},
+			splitOption({ noun: config.splitNoun }),
+			...requestOptions({ defaultQps: AI_SEARCH_QPS['image-object-detection'] }),
+		]),
 	];
 }
 

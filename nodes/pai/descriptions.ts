@@ -156,3 +156,17 @@ export function classificationConfigureFields(): INodeProperties[] {
 		},
 	];
 }
+
+/** Typed keys of the request's `configure` object (merged under Additional Configure (JSON)). */
+export function modelSettings(fields: INodeProperties[], show?: Show): INodeProperties {
+	return {
+		displayName: 'Model Settings',
+		name: 'configure',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		description: "Keys of the request's configure object; unset keys use the service's defaults",
+		options: fields,
+		displayOptions: show ? { show } : undefined,
+	};
+}

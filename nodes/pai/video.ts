@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Capability, ItemContext } from '../shared/capability';
-import { operationProperties } from '../shared/descriptions';
+import { operationProperties, optionsCollection } from '../shared/descriptions';
 import { PAI_QPS } from './constants';
-import { configureJsonProperty, modelProperties, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
+import { configureJsonProperty, modelProperties, modelSettings, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
 import { pai } from './protocol';
 
 /** VideoQA and ClassifyLabelVideo: one job per video (`/videos`) or one batch job (`/batch_videos`). */
@@ -108,30 +108,17 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 			show: submitShow,
 		}),
 	];
-	if (capability.configureFields.length > 0) {
-		properties.push({
-			displayName: 'Model Settings',
-			name: 'configure',
-			type: 'collection',
-			placeholder: 'Add Setting',
-			default: {},
-			description: "Keys of the request's configure object; unset keys use the service's defaults",
-			options: capability.configureFields,
-			displayOptions: { show: submitShow },
-		});
-	}
-	properties.push(configureJsonProperty(submitShow), {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: paiOptions({
-			defaultQps: PAI_QPS.video,
-			pollingShow: { '/operation': ['submitAndWait', 'getResult'] },
-			batchShow: { '/mode': ['batch'] },
-		}),
-	});
+	if (capability.configureFields.length > 0) properties.push(modelSettings(capability.configureFields, submitShow));
+	properties.push(
+		configureJsonProperty(submitShow),
+		optionsCollection(
+			paiOptions({
+				defaultQps: PAI_QPS.video,
+				pollingShow: { '/operation': ['submitAndWait', 'getResult'] },
+				batchShow: { '/mode': ['batch'] },
+			}),
+		),
+	);
 	return properties;
 }
 

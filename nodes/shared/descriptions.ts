@@ -263,3 +263,8 @@ export function splitOption(config: { noun: string; show?: Record<string, string
 		displayOptions: config.show ? { show: config.show } : undefined,
 	};
 }
+
+/** The Options collection every node ends with. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
