@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CallScope, ServiceClient } from '../shared/transport/request';
 import { obj, str } from '../shared/values';
 import type { Protocol, WorkOutcome, WorkStatus } from '../shared/work';
+import { UnreadableAnswer } from '../shared/work';
 import { AI_SEARCH_POLL } from './constants';
 
 /**
@@ -34,9 +35,10 @@ export function readAiSearchError(body: IDataObject) {
 }
 
 /** A task status or a synchronous answer in the work layer's terms. */
-export function taskStatus(body: IDataObject, fallbackStatus: string): WorkStatus {
+export function taskStatus(body: IDataObject, fallbackStatus?: string): WorkStatus {
 	const result = obj(body.result);
 	const status = str(result.status) ?? fallbackStatus;
+	if (status === undefined) throw new UnreadableAnswer('task status');
 	return {
 		id: str(result.task_id),
 		state: taskState(status),
@@ -83,7 +85,12 @@ export const aiSearch: Protocol = {
 		const answer = taskStatus(response.body, 'PENDING');
 		if (!answer.id) {
 			throw client.fail(
-				{ code: 'MissingTaskId', message: 'The service accepted the request but returned no task id', requestId: answer.answer.requestId },
+				{
+					code: 'MissingTaskId',
+					message: 'The service accepted the request but returned no task id',
+					requestId: answer.answer.requestId,
+					description: 'A task may exist anyway and be charged: check the AI Search console (by the request ID) before running the item again',
+				},
 				scope,
 			);
 		}
@@ -100,7 +107,7 @@ export const aiSearch: Protocol = {
 			},
 			scope,
 		);
-		return { ...taskStatus(response.body, 'PENDING'), id };
+		return { ...taskStatus(response.body), id };
 	},
 
 	idProblem: () => undefined,

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CallScope, ServiceClient } from '../shared/transport/request';
 import { idText, obj, str } from '../shared/values';
 import type { BatchProtocol, Protocol, WorkOutcome, WorkStatus } from '../shared/work';
+import { UnreadableAnswer } from '../shared/work';
 import { PAI_POLL_DEFAULTS } from './constants';
 
 /**
@@ -21,6 +22,8 @@ export const PAI_PATHS = {
 
 /** Job states of the PAI SDKs' constants (JOB_STATE_INIT/WAIT/SUCCESS/FAILED). */
 export const JOB_STATE_WORDS = ['initializing', 'running', 'succeeded', 'failed'] as const;
+
+const JOB_STATES = new Set([0, 1, 2, 3]);
 
 export function readPaiError(body: IDataObject) {
 	return { code: str(body.code), message: str(body.message), requestId: str(body.request_id) };
@@ -83,7 +86,12 @@ async function submitTo(client: ServiceClient, path: string, idField: string, no
 	const id = idText(answer.data[idField]);
 	if (!id) {
 		throw client.fail(
-			{ code: `Missing${noun === 'job' ? 'Job' : 'Batch'}Id`, message: `The service accepted the ${noun} but returned no ${idField}`, requestId: answer.requestId },
+			{
+				code: `Missing${noun === 'job' ? 'Job' : 'Batch'}Id`,
+				message: `The service accepted the ${noun} but returned no ${idField}`,
+				requestId: answer.requestId,
+				description: `A ${noun} may exist anyway and be charged: check with the request ID before running the item again`,
+			},
 			scope,
 		);
 	}
@@ -116,6 +124,7 @@ const batch: BatchProtocol = {
 	async check(client, id, scope) {
 		const answer = await envelope(client, { method: 'GET', path: PAI_PATHS.batchJob(id), idempotent: true, purpose: 'checking the batch job status' }, scope);
 		const jobs = answer.data.jobs;
+		if (!Array.isArray(jobs)) throw new UnreadableAnswer('job list');
 		return { works: Array.isArray(jobs) ? (jobs as IDataObject[]).map((job) => readJob(job)) : [], requestId: answer.requestId };
 	},
 	match: matchJobs,
@@ -144,7 +153,9 @@ export const pai: Protocol = {
 	/** POST with an empty body, signed over "" (the Go and Java SDK form). */
 	async check(client, _route, id, scope) {
 		const answer = await envelope(client, { method: 'POST', path: PAI_PATHS.asyncJob(id), idempotent: true, purpose: 'checking the job status' }, scope);
-		return readJob(obj(answer.data.job), id, answer.requestId);
+		const job = obj(answer.data.job);
+		if (!JOB_STATES.has(Number(job.state)) || job.state === null || job.state === '') throw new UnreadableAnswer('job state');
+		return readJob(job, id, answer.requestId);
 	},
 
 	idProblem: wholeNumber('job'),

@@ -111,7 +111,7 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 					run.results[entry.item.index] = [
 						itemFor({ batchId: id, ...entry.prepared.fields, state: 0, status: 'submitted', requestId: submitted.requestId }, entry.item.index),
 					];
-					run.submitted.finish(entry.item.index);
+					run.submitted.settle(entry.item.index, 'finished');
 				}
 				return;
 			}
@@ -171,9 +171,9 @@ async function settleBatchItem<R>(
 				batchId,
 			});
 		}
-		if (!polled.timedOut) run.submitted.finish(item.index);
+		run.submitted.settle(item.index, 'finished');
 	} catch (error) {
-		run.submitted.finish(item.index);
+		run.submitted.settle(item.index, 'failed');
 		run.failures.record(item.index, error);
 	}
 }

@@ -7,27 +7,35 @@ import { CancelledError, anySignal } from './wait';
 /** Added to the error of an invalid item when Continue On Fail is off. */
 export const NOTHING_SENT = 'Nothing was sent to the service: every item is checked before the first request';
 
-/** Work this run created, so a failure never loses track of what was already paid for. */
+export type WorkState = 'running' | 'finished' | 'failed';
+
+/** Work this run created, so a failure or a stop never loses track of what was already paid for. */
 export class SubmittedWork {
-	private readonly work = new Map<number, { label: string; done: boolean }>();
+	private readonly work = new Map<number, { label: string; state: WorkState }>();
 
-	constructor(private readonly noun: { plural: string } = { plural: 'Tasks' }) {}
+	constructor(readonly noun: { plural: string } = { plural: 'Tasks' }) {}
 
+	/** Recorded the moment the service answers with an id. */
 	add(itemIndex: number, label: string): void {
-		this.work.set(itemIndex, { label, done: false });
+		this.work.set(itemIndex, { label, state: 'running' });
 	}
 
-	finish(itemIndex: number): void {
+	/** The item's result is ready (finished) or its own error names its work (failed). */
+	settle(itemIndex: number, state: Exclude<WorkState, 'running'>): void {
 		const entry = this.work.get(itemIndex);
-		if (entry) entry.done = true;
+		if (entry) entry.state = state;
 	}
 
-	/** Names the work still running (a failed item's own work is finished), or undefined when none is. */
-	unfinishedNote(resumeWith = 'the Get Result operation'): string | undefined {
-		const running = [...this.work.entries()].filter(([, entry]) => !entry.done).map(([index, entry]) => `item ${index}: ${entry.label}`);
-		return running.length > 0
-			? `${this.noun.plural} already submitted by this run were still running; resume them with ${resumeWith}: ${running.join('; ')}`
-			: undefined;
+	get size(): number {
+		return this.work.size;
+	}
+
+	/** Work whose result the run will not deliver (it failed or was stopped), in item order; failed items name their own. */
+	undelivered(): Array<{ itemIndex: number; label: string; state: WorkState }> {
+		return [...this.work.entries()]
+			.filter(([, entry]) => entry.state !== 'failed')
+			.map(([itemIndex, entry]) => ({ itemIndex, ...entry }))
+			.sort((a, b) => a.itemIndex - b.itemIndex);
 	}
 }
 
@@ -60,6 +68,11 @@ export class ItemFailures {
 
 	get count(): number {
 		return this.failures.length;
+	}
+
+	/** The item whose error the run throws (the lowest index), if any failed. */
+	get firstIndex(): number | undefined {
+		return this.failures.length === 0 ? undefined : Math.min(...this.failures.map((failure) => failure.itemIndex));
 	}
 
 	/** Throws the lowest-index failure, if any, with `stillRunning` (work to resume) added to its description. */
@@ -114,11 +127,11 @@ export async function runItems(run: RunState, itemIndexes: number[], handler: It
 			const itemIndex = itemIndexes[next++];
 			try {
 				run.results[itemIndex] = await handler(itemIndex, run.signal);
-				run.submitted.finish(itemIndex);
+				run.submitted.settle(itemIndex, 'finished');
 			} catch (thrown) {
-				// Stopped because another item failed or the run was cancelled: its work stays listed.
+				// Stopped because another item failed or the run was cancelled: its work stays listed as running.
 				if (thrown instanceof CancelledError) break;
-				run.submitted.finish(itemIndex);
+				run.submitted.settle(itemIndex, 'failed');
 				run.failures.record(itemIndex, thrown);
 			}
 		}

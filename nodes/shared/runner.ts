@@ -8,6 +8,7 @@ import { itemFor } from './output';
 import { NOTHING_SENT, RunState, SubmittedWork, runItems } from './pipeline';
 import type { WaitSettings } from './poll';
 import { readWaitSettings } from './poll';
+import { reportUndelivered } from './report';
 import { readClientOptions } from './transport/options';
 import type { ServiceClient } from './transport/request';
 import { createServiceClient } from './transport/request';
@@ -99,7 +100,11 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 			DEFAULT_MAX_ITEMS_IN_FLIGHT,
 		);
 	}
-	if (run.cancelled) throw new CancelledError();
-	run.failures.throwFirst(run.submitted.unfinishedNote());
+	const resumeWith = batched ? 'the Get Result operation and Resume By Batch ID' : 'the Get Result operation';
+	if (run.cancelled) {
+		reportUndelivered(ctx, run.submitted, 'stopped', resumeWith);
+		throw new CancelledError();
+	}
+	if (run.failures.count > 0) run.failures.throwFirst(reportUndelivered(ctx, run.submitted, 'failed', resumeWith));
 	return [run.output()];
 }

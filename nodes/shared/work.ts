@@ -8,6 +8,7 @@ import type { ServiceFamily } from './transport/credentials';
 import type { ApiFailure, FailureContext } from './transport/errors';
 import { withContext } from './transport/errors';
 import type { CallScope, ErrorBodyReader, ServiceClient } from './transport/request';
+import { CancelledError } from './wait';
 
 /**
  * The one async-work layer: AI Search tasks, PAI jobs and PAI batches are all submitted, checked
@@ -43,6 +44,29 @@ export interface WorkStatus {
 export type WorkOutcome =
 	| { kind: 'finished'; work: WorkStatus; requestId?: string }
 	| { kind: 'pending'; id: string; status: string; fields?: IDataObject; requestId?: string; timedOut: boolean };
+
+/**
+ * A status check whose answer says nothing usable (no status, no job): read as "not known yet" a few
+ * times, then a failure that names the work, the same rule for every family.
+ */
+export class UnreadableAnswer extends Error {
+	constructor(readonly what: string) {
+		super(`The service's answer had no ${what}`);
+		this.name = 'UnreadableAnswer';
+	}
+}
+
+/** Consecutive unreadable status answers before the wait gives up on them. */
+export const MAX_UNREADABLE_CHECKS = 3;
+
+/** Adds how to resume the work to an error's description (n8n errors only; others pass through). */
+export function withResumeNote<T>(error: T, note: string): T {
+	const target = error as { description?: string | null; context?: object } | undefined;
+	if (!target || typeof target !== 'object' || !target.context) return error;
+	if (target.description?.includes(note)) return error;
+	target.description = target.description ? `${target.description}. ${note}` : note;
+	return error;
+}
 
 /** A family's words for its async work: option texts, messages, parameter names and defaults. */
 export interface WorkTerms {
@@ -129,25 +153,43 @@ async function waitForWork(
 	scope: CallScope,
 	requestId?: string,
 ): Promise<WorkOutcome> {
+	const { terms } = protocol;
+	const Noun = `${terms.noun[0].toUpperCase()}${terms.noun.slice(1)}`;
+	const resumeNote = `${Noun} ${id} was created on the service; resume it with the Get Result operation and ${terms.idLabel} ${id}`;
+	const deadline = Date.now() + wait.timeoutMs;
 	let last: WorkStatus | undefined;
+	let unreadable = 0;
 	let waited: Waited<WorkStatus>;
 	try {
 		waited = await waitFor<WorkStatus>(
-			async (deadline) => {
-				last = await protocol.check(client, route, id, { ...scope, deadline });
+			async () => {
+				try {
+					last = await protocol.check(client, route, id, { ...scope, deadline });
+					unreadable = 0;
+				} catch (error) {
+					if (!(error instanceof UnreadableAnswer) || ++unreadable > MAX_UNREADABLE_CHECKS) {
+						throw error instanceof UnreadableAnswer
+							? client.fail({ code: 'UnreadableStatus', message: `The service's status answers for ${terms.noun} ${id} had no ${error.what}` }, scope)
+							: error;
+					}
+					return { done: false, status: last?.status ?? 'unknown' };
+				}
 				return last.state === 'pending' ? { done: false, status: last.status } : { done: true, value: last };
 			},
 			wait,
 			scope.signal,
 		);
 	} catch (error) {
-		throw withContext(error, protocol.context(id, route));
+		// The deadline ran out while a status check was still being retried: that is a timeout too.
+		if (wait.onTimeout === 'output' && !(error instanceof CancelledError) && Date.now() >= deadline - 1000) {
+			return { kind: 'pending', id, status: last?.status ?? 'unknown', fields: last?.fields, requestId, timedOut: true };
+		}
+		throw withResumeNote(withContext(error, protocol.context(id, route, last)), resumeNote);
 	}
 	if (!waited.timedOut) return { kind: 'finished', work: succeeded(protocol, client, waited.value, route, scope), requestId };
 	if (wait.onTimeout === 'output') {
 		return { kind: 'pending', id, status: waited.status, fields: last?.fields, requestId, timedOut: true };
 	}
-	const { terms } = protocol;
 	const resumeWith = `the Get Result operation and ${terms.idLabel} ${id}`;
 	throw timeoutError(client, { noun: terms.noun, id, status: waited.status, resumeWith }, wait, scope, protocol.context(id, route));
 }

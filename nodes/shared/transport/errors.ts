@@ -48,16 +48,27 @@ export interface ApiFailure {
 	description?: string;
 }
 
+/**
+ * n8n replaces an error's headline with its own generic text when the headline or the error code is a
+ * system error code ("ECONNRESET" becomes "…You can retry the request immediately", the advice that
+ * charges twice). System codes therefore travel in the description and the item's errorCode only.
+ */
+const SYSTEM_CODE = /^(E[A-Z][A-Z_]+|ERR_[A-Z_]+|GETADDRINFO)$/;
+const SYSTEM_CODE_IN_TEXT = /\b(E[A-Z][A-Z_]{3,}|ERR_[A-Z_]+|GETADDRINFO)\b/g;
+
 export function apiError(node: INode, failure: ApiFailure, itemIndex: number, secrets: string[] = []): NodeApiError {
-	const message = redact(failure.code ? `${failure.message} [${failure.code}]` : failure.message, secrets);
+	const systemCode = failure.code !== undefined && SYSTEM_CODE.test(failure.code);
+	const headline = failure.message.replace(SYSTEM_CODE_IN_TEXT, 'network error');
+	const message = redact(failure.code && !systemCode ? `${headline} [${failure.code}]` : headline, secrets);
 	const details = [
 		failure.description,
+		systemCode ? `Network error code: ${failure.code}` : undefined,
 		failure.httpCode ? `HTTP ${failure.httpCode}` : undefined,
 		failure.requestId ? `Request ID: ${failure.requestId}` : undefined,
 	].filter(Boolean);
 	const error = new NodeApiError(
 		node,
-		{ code: failure.code ?? null, message: failure.message, requestId: failure.requestId ?? null } as JsonObject,
+		{ code: systemCode ? null : (failure.code ?? null), message: headline, requestId: failure.requestId ?? null } as JsonObject,
 		{
 			message,
 			description: redact(details.join('. '), secrets) || undefined,
@@ -81,14 +92,40 @@ export function toItemError(node: INode, error: unknown, itemIndex: number): Ite
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/** Helpful text for the HTTP statuses a user can act on. */
-export function hintForStatus(httpCode: number | undefined, family: 'aiSearch' | 'pai'): string | undefined {
+/**
+ * What to do about a service's error answer, from its status and, where the contracts name them, its
+ * code and message. Undefined when there is nothing better to say than the answer itself.
+ */
+export function hintForAnswer(
+	httpCode: number | undefined,
+	answer: { code?: string; message?: string },
+	family: 'aiSearch' | 'pai',
+	purpose = '',
+): string | undefined {
+	const words = `${answer.code ?? ''} ${answer.message ?? ''}`.toLowerCase();
+	const checking = /checking/.test(purpose);
+	if (family === 'pai' && /not found appid/.test(words)) {
+		return 'The AppID is not known to this PAI endpoint: check the AppID and the endpoint in the Alibaba Cloud Multimodal API credential';
+	}
+	if (/sign error/.test(words)) return 'The request signature was refused: check the token (and the AppID and path prefix) in the credential';
+	if (/model not found/.test(words)) {
+		return 'The model is not deployed for this AppID: pick a preset model, or ask Alibaba Cloud which model names your AppID has';
+	}
+	if (/tasknotexist|task.*not.*exist|job.*not.*(exist|found)|batch.*not.*(exist|found)/.test(words) || (checking && httpCode === 404)) {
+		return 'The service does not know this id: check that it comes from this node\'s service (a task id belongs to the service it was submitted to) and that it has not expired';
+	}
+	if (/serviceidnotexist/.test(words)) return 'The service id is not offered in this region or workspace: check the endpoint and workspace in the credential';
+	if (httpCode === 422 || /download|fetch|unreachable|not accessible/.test(words)) {
+		return 'The service could not process the input: a URL must be downloadable by Alibaba Cloud (public or pre-signed, not only reachable from your network) and the file of a supported type';
+	}
+	if (httpCode === 400) return 'The service refused the request as invalid: check the input (a readable file of a type the service lists) and the node\'s parameters';
 	if (httpCode === 401 || httpCode === 403) {
 		return family === 'aiSearch'
 			? 'Check the API key and workspace in the Alibaba Cloud Multimodal API credential'
 			: 'Check the AppID, token and path prefix in the Alibaba Cloud Multimodal API credential';
 	}
-	if (httpCode === 429) return 'The service kept throttling the requests: lower the QPS option or try again later';
+	if (httpCode === 404) return 'The service has no such route: check the endpoint (and, for PAI, the path prefix) in the credential';
+	if (httpCode === 429) return 'The service kept throttling the requests: lower the Max Requests per Second option or try again later';
 	if (httpCode !== undefined && httpCode >= 500) return 'The service had an internal problem; try again later';
 	return undefined;
 }

@@ -12,9 +12,10 @@ import { CancelledError, pause, throwIfCancelled } from '../wait';
 import type { ServiceFamily, ServiceTarget } from './credentials';
 import { loadServiceTarget } from './credentials';
 import type { ApiFailure } from './errors';
-import { apiError, hintForStatus, operationError, redact } from './errors';
+import { apiError, hintForAnswer, operationError, redact } from './errors';
 import type { AttemptOutcome } from './retry';
-import { decideRetry, networkErrorReachedServer, parseRetryAfter } from './retry';
+import { classifyNetworkCode, networkCode, unreachableHint } from './network';
+import { decideRetry, parseRetryAfter } from './retry';
 
 export interface ApiRequest {
 	method: IHttpRequestMethods;
@@ -64,14 +65,6 @@ function parseBody(body: unknown): IDataObject | undefined {
 	} catch {
 		return undefined;
 	}
-}
-
-function networkCode(error: unknown): string | undefined {
-	const e = error as { code?: unknown; cause?: { code?: unknown }; context?: { code?: unknown }; message?: string };
-	const code = e?.cause?.code ?? e?.code ?? e?.context?.code;
-	if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-	const match = /\b(E[A-Z]{4,})\b/.exec(e?.message ?? '');
-	return match?.[1];
 }
 
 /**
@@ -131,7 +124,9 @@ export class ServiceClient {
 			} finally {
 				release();
 			}
-			throwIfCancelled(scope.signal);
+			// A submission the service answered is never thrown away, even while the run is stopping:
+			// its id must reach the caller so the paid work can be named.
+			if (!(response && !request.idempotent)) throwIfCancelled(scope.signal);
 
 			if (response) {
 				if (response.statusCode !== 429) this.budget.recordSuccess();
@@ -146,7 +141,7 @@ export class ServiceClient {
 								retryAfter: headerValue(response.headers as IDataObject, 'retry-after'),
 							};
 			} else {
-				outcome = { type: 'network', reachedServer: networkErrorReachedServer(networkCode(failure)) };
+				outcome = { type: 'network', failure: classifyNetworkCode(networkCode(failure)) };
 			}
 
 			const decision = decideRetry(outcome, {
@@ -196,56 +191,53 @@ export class ServiceClient {
 		failure: unknown,
 	) {
 		const node = this.ctx.getNode();
-		const secrets = this.target.secrets;
-		if (failure instanceof CancelledError || scope.signal.aborted) return new CancelledError();
+		const { secrets, baseUrl } = this.target;
+		if (failure instanceof CancelledError || (scope.signal.aborted && !response)) return new CancelledError();
 		const unknownOutcome = reason === 'unknown-outcome';
 		const resendHint =
-			'It was not sent again, so the task cannot be created (and charged) twice. Check the service before running the item again, or turn on the Retry Unconfirmed Submissions option to resend automatically.';
+			'It was not sent again, so the work cannot be created (and charged) twice. Check the service before running the item again, or turn on the Retry Unconfirmed Submissions option to resend automatically';
+		const fail = (fields: ApiFailure) => apiError(node, fields, scope.itemIndex, secrets);
 
 		if (outcome.type === 'network') {
-			const code = networkCode(failure) ?? 'network error';
-			const message = redact((failure as Error | undefined)?.message ?? code, secrets);
-			return apiError(
-				node,
-				{
+			const code = networkCode(failure);
+			const detail = redact(String((failure as Error | undefined)?.message ?? code ?? 'network error'), secrets);
+			const timeoutSeconds = Math.round(this.options.requestTimeoutMs / 1000);
+			if (outcome.failure === 'timed-out') {
+				return fail({
 					code,
 					message: unknownOutcome
-						? `The connection failed while ${request.purpose}; the service may or may not have received it`
-						: `Could not reach the service while ${request.purpose}: ${message}`,
-					description: unknownOutcome ? resendHint : 'Check the endpoint in the credential and the network path to it',
-				},
-				scope.itemIndex,
-				secrets,
-			);
+						? `The service did not answer within the Request Timeout (${timeoutSeconds} s) while ${request.purpose}; it may or may not have received the request`
+						: `The service did not answer within the Request Timeout (${timeoutSeconds} s) while ${request.purpose}`,
+					description: unknownOutcome ? `${resendHint}. A longer Request Timeout (an option of the node) gives slow answers more time` : 'Raise the Request Timeout option, or try again later',
+				});
+			}
+			if (unknownOutcome) {
+				return fail({
+					code,
+					message: `The connection broke while ${request.purpose}; the service may or may not have received it`,
+					description: `${resendHint}. (${detail})`,
+				});
+			}
+			return fail({ code, message: `Could not reach the service while ${request.purpose}`, description: `${unreachableHint(code, baseUrl)}. (${detail})` });
 		}
 		if (outcome.type === 'unreadable') {
-			return apiError(
-				node,
-				{
-					httpCode: response?.statusCode,
-					code: 'MalformedResponse',
-					message: `The service answered with a response that is not valid JSON while ${request.purpose}`,
-					description: unknownOutcome ? resendHint : undefined,
-				},
-				scope.itemIndex,
-				secrets,
-			);
+			return fail({
+				httpCode: response?.statusCode,
+				code: 'MalformedResponse',
+				message: `The service answered with a response that is not valid JSON while ${request.purpose}`,
+				description: unknownOutcome ? resendHint : undefined,
+			});
 		}
 		const fields = parsed ? this.readErrorBody(parsed) : {};
 		const status = response?.statusCode;
 		const message = fields.message || `The service answered HTTP ${status} while ${request.purpose}`;
-		return apiError(
-			node,
-			{
-				httpCode: status,
-				code: fields.code,
-				requestId: fields.requestId,
-				message: unknownOutcome ? `${message} (the task may or may not have been created)` : message,
-				description: unknownOutcome ? resendHint : hintForStatus(status, this.target.family),
-			},
-			scope.itemIndex,
-			secrets,
-		);
+		return fail({
+			httpCode: status,
+			code: fields.code,
+			requestId: fields.requestId,
+			message: unknownOutcome ? `${message} (the work may or may not have been created)` : message,
+			description: unknownOutcome ? resendHint : hintForAnswer(status, fields, this.target.family, request.purpose),
+		});
 	}
 }
 

@@ -1,10 +1,11 @@
 import { RETRY_POLICY } from '../constants';
+import type { NetworkFailure } from './network';
 
 /** What happened to one attempt, as far as the retry policy cares. */
 export type AttemptOutcome =
 	| { type: 'response'; status: number; retryAfter?: string }
-	/** `reachedServer: false` when the request provably never left (connection refused, DNS failure). */
-	| { type: 'network'; reachedServer: boolean }
+	/** not-sent: provably never left (refused, DNS); misconfigured: cannot work as set up (bad URL, TLS vs HTTP). */
+	| { type: 'network'; failure: NetworkFailure }
 	/** A 2xx whose body could not be read: for a submit the task may exist without us knowing its id. */
 	| { type: 'unreadable' };
 
@@ -22,12 +23,6 @@ export interface RetryContext {
 export type RetryDecision =
 	| { retry: true; delayMs: number; cause: 'throttle' | 'transient' }
 	| { retry: false; reason: 'success' | 'not-retryable' | 'exhausted' | 'unknown-outcome' };
-
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-
-export function networkErrorReachedServer(code: string | undefined): boolean {
-	return !(code && NOT_SENT_CODES.has(code));
-}
 
 /** Exponential backoff with equal jitter: 1 s, 2 s, 4 s … capped at 30 s, each drawn from [half, full]. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
@@ -63,7 +58,8 @@ export function decideRetry(outcome: AttemptOutcome, context: RetryContext): Ret
 		if (status >= 500) return transient(context, random);
 		return { retry: false, reason: 'not-retryable' };
 	}
-	if (outcome.type === 'network' && !outcome.reachedServer) {
+	if (outcome.type === 'network' && outcome.failure === 'misconfigured') return { retry: false, reason: 'not-retryable' };
+	if (outcome.type === 'network' && outcome.failure === 'not-sent') {
 		// Nothing was delivered, so nothing can have been created or charged.
 		return context.transientRetries >= RETRY_POLICY.maxTransientRetries
 			? { retry: false, reason: 'exhausted' }

@@ -30,7 +30,7 @@ const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8B
 const submitted = (taskId: string) => ({ request_id: 'r-submit', result: { task_id: taskId, status: 'PENDING' } });
 const finished = (data: unknown, usage: IDataObject = {}) => ({ request_id: 'r-done', result: { status: 'SUCCESS', data }, usage });
 /** PAI answers: the envelope around a job id, a job, or an image result. */
-const ok = (data: unknown) => ({ request_id: 'p-1', code: 'OK', message: 'success', data });
+const ok = (data: unknown): IDataObject => ({ request_id: 'p-1', code: 'OK', message: 'success', data: data as IDataObject });
 const job = (result: unknown, object = 'https://v.test/a.mp4') => ok({ job: { id: 42, state: 2, message: 'success', object, create_time: '2026-11-29T00:00:00Z', Result: JSON.stringify(result) } });
 
 interface Row {

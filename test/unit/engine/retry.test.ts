@@ -1,4 +1,5 @@
-import { backoffMs, decideRetry, networkErrorReachedServer, parseRetryAfter } from '../../../nodes/shared/transport/retry';
+import { classifyNetworkCode, networkCode } from '../../../nodes/shared/transport/network';
+import { backoffMs, decideRetry, parseRetryAfter } from '../../../nodes/shared/transport/retry';
 
 const base = { idempotent: false, retryUnconfirmed: false, throttleRetries: 0, transientRetries: 0, random: () => 0.5 };
 
@@ -38,22 +39,25 @@ describe('retry policy', () => {
 
 	it('never resubmits a POST whose outcome is unknown unless the user opts in', () => {
 		expect(decideRetry({ type: 'response', status: 502 }, base)).toEqual({ retry: false, reason: 'unknown-outcome' });
-		expect(decideRetry({ type: 'network', reachedServer: true }, base)).toEqual({ retry: false, reason: 'unknown-outcome' });
+		expect(decideRetry({ type: 'network', failure: 'unknown' }, base)).toEqual({ retry: false, reason: 'unknown-outcome' });
 		expect(decideRetry({ type: 'unreadable' }, base)).toEqual({ retry: false, reason: 'unknown-outcome' });
 		expect(decideRetry({ type: 'response', status: 502 }, { ...base, retryUnconfirmed: true }).retry).toBe(true);
 	});
 
 	it('retries a request that never reached the server', () => {
-		expect(networkErrorReachedServer('ECONNREFUSED')).toBe(false);
-		expect(networkErrorReachedServer('ECONNRESET')).toBe(true);
-		expect(decideRetry({ type: 'network', reachedServer: false }, base).retry).toBe(true);
+		expect(classifyNetworkCode('ECONNREFUSED')).toBe('not-sent');
+		expect(classifyNetworkCode('ECONNRESET')).toBe('unknown');
+		expect(classifyNetworkCode('ECONNABORTED')).toBe('timed-out');
+		expect(classifyNetworkCode('EPROTO')).toBe('misconfigured');
+		expect(decideRetry({ type: 'network', failure: 'misconfigured' }, base)).toEqual({ retry: false, reason: 'not-retryable' });
+		expect(decideRetry({ type: 'network', failure: 'not-sent' }, base).retry).toBe(true);
 	});
 
 	it('retries polls on 5xx and network errors a bounded number of times', () => {
 		const poll = { ...base, idempotent: true };
 		expect(decideRetry({ type: 'response', status: 500 }, poll).retry).toBe(true);
-		expect(decideRetry({ type: 'network', reachedServer: true }, { ...poll, transientRetries: 2 }).retry).toBe(true);
-		expect(decideRetry({ type: 'network', reachedServer: true }, { ...poll, transientRetries: 3 })).toEqual({
+		expect(decideRetry({ type: 'network', failure: 'unknown' }, { ...poll, transientRetries: 2 }).retry).toBe(true);
+		expect(decideRetry({ type: 'network', failure: 'unknown' }, { ...poll, transientRetries: 3 })).toEqual({
 			retry: false,
 			reason: 'exhausted',
 		});
@@ -65,5 +69,18 @@ describe('retry policy', () => {
 			reason: 'not-retryable',
 		});
 		expect(decideRetry({ type: 'response', status: 200 }, base)).toEqual({ retry: false, reason: 'success' });
+	});
+});
+
+describe('networkCode', () => {
+	it('reads the code where each n8n version puts it', () => {
+		expect(networkCode({ cause: { code: 'ECONNRESET' } })).toBe('ECONNRESET');
+		expect(networkCode({ code: 'ECONNREFUSED' })).toBe('ECONNREFUSED');
+		// n8n-core 2.8: a NodeApiError without code, the system code only in messages[]
+		expect(networkCode({ message: 'The service refused the connection', messages: ['connect ECONNREFUSED 127.0.0.1:9'] })).toBe('ECONNREFUSED');
+		expect(networkCode({ messages: ['write EPROTO 40E8:error:0A00010B:SSL routines:ssl3_get_record:wrong version number'] })).toBe('EPROTO');
+		expect(networkCode({ message: 'Invalid URL' })).toBe('ERR_INVALID_URL');
+		expect(networkCode({ message: 'timeout of 5000ms exceeded' })).toBe('ECONNABORTED');
+		expect(networkCode({ message: 'something else' })).toBeUndefined();
 	});
 });
