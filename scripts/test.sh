@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The full test suite, in the order a failure is cheapest to find:
-#   build → lint (n8n community rules) → typecheck of tests → unit + engine tests (n8n-core, emulator)
-#   → scanner lint of the packed tarball → real n8n end to end (skip both with SKIP_E2E=1)
+#   build → lint (n8n community rules) → n8n's own CLI lint (n8n-node lint) → typecheck of tests
+#   → unit + engine tests (n8n-core, emulator) → scanner lint of the packed tarball
+#   → real n8n end to end (skip the last two with SKIP_E2E=1)
 # Ends with one summary line: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,9 @@ npm run --silent build || { echo "build failed"; failed=$((failed+1)); stage_fai
 
 stage "lint (n8n community-node rules, zero errors allowed)"
 if npx eslint --max-warnings=-1 .; then echo "lint clean"; else stage_failed=1; fi
+
+stage "n8n's own CLI lint (n8n-node lint in strict mode, its default config, over nodes, credentials and package.json)"
+if bash scripts/lint-n8n.sh; then echo "n8n-node lint clean"; else stage_failed=1; fi
 
 stage "typecheck (sources and tests)"
 npx tsc -p tsconfig.test.json || stage_failed=1

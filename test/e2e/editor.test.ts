@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { e2eContext } from './support/context';
 import { allNodesWorkflow, ALL_NODES_WORKFLOW_ID, packageNodes } from './support/allNodesWorkflow';
 import { DEMO_OWNER, emulatorCredentials, N8nInstance, type Server } from './support/n8n';
+import { NODE_SEARCH_WORKFLOW_ID, nodeSearchWorkflow, openNodesPanel, searchNodesPanel } from './support/nodesPanel';
 import { REPO_ROOT } from './support/runtime';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
@@ -20,7 +21,42 @@ const CHROMIUM_FLAGS = [
 	'--disable-sync',
 ];
 
-describe('editor check: the n8n editor shows every node as installed, with its parameters', () => {
+/**
+ * What users type into the nodes panel, and the nodes it must offer first among this package's.
+ * Search matches a node's display name and its codex aliases (nodes/<Name>/<Name>.node.json).
+ */
+const SEARCHES: Array<[query: string, expected: string[]]> = [
+	['OCR', ['Alibaba Image Content Extraction']],
+	['text from image', ['Alibaba Image Content Extraction']],
+	['image to text', ['Alibaba Image Content Extraction']],
+	['object detection', ['Alibaba Object Detection']],
+	['face', ['Alibaba PAI Face Analysis', 'Alibaba Object Detection']],
+	['transcribe', ['Alibaba Transcription']],
+	['speech to text', ['Alibaba Transcription']],
+	['subtitles', ['Alibaba Transcription']],
+	[
+		'video',
+		[
+			'Alibaba Video Segmentation',
+			'Alibaba Video Keyframes',
+			'Alibaba Video Summarization',
+			'Alibaba PAI Video Quality',
+			'Alibaba PAI Video Classification',
+			'Alibaba Transcription',
+		],
+	],
+	['keyframes', ['Alibaba Video Keyframes']],
+	['frames', ['Alibaba Video Keyframes']],
+	['summary', ['Alibaba Video Summarization']],
+	['summarize', ['Alibaba Video Summarization']],
+	['image quality', ['Alibaba PAI Image Quality']],
+	['tags', ['Alibaba PAI Image Tagging']],
+	['tagging', ['Alibaba PAI Image Tagging']],
+	['watermark', ['Alibaba PAI Image Editing']],
+	['classify', ['Alibaba PAI Post Classification', 'Alibaba PAI Video Classification']],
+];
+
+describe('editor check: the n8n editor finds every node by search and shows it as installed, with its parameters', () => {
 	let n8n: N8nInstance;
 	let server: Server;
 	let browser: Browser;
@@ -31,7 +67,12 @@ describe('editor check: the n8n editor shows every node as installed, with its p
 		mkdirSync(SCREENSHOTS, { recursive: true });
 		n8n = await N8nInstance.create(runtime, tarball, 'n8n-editor');
 		await n8n.importCredentials(emulatorCredentials('http://127.0.0.1:9'));
-		await n8n.importWorkflowObject(allNodesWorkflow());
+		const workflows = join(n8n.userFolder, 'editor-workflows');
+		mkdirSync(workflows);
+		for (const workflow of [allNodesWorkflow(), nodeSearchWorkflow()]) {
+			writeFileSync(join(workflows, `${workflow.id}.json`), JSON.stringify(workflow));
+		}
+		await n8n.importWorkflowFolder(workflows);
 		server = await n8n.startMain();
 		await n8n.setupOwner(server.url);
 		browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_FLAGS });
@@ -50,15 +91,42 @@ describe('editor check: the n8n editor shows every node as installed, with its p
 		await page.locator('input[type="password"]').first().fill(DEMO_OWNER.password);
 		await page.locator('[data-test-id="form-submit-button"], button[type="submit"]').first().click();
 		await page.waitForURL((url) => !url.pathname.includes('signin'), { timeout: 60_000 });
+		expect(new URL(page.url()).pathname).not.toMatch(/signin|setup/);
+		const cookies = await page.context().cookies(server.url);
+		expect(cookies.map((cookie) => cookie.name)).toContain('n8n-auth');
+	});
+
+	it('opens the nodes panel from the + handle of a trigger', async () => {
+		await page.goto(`${server.url}/workflow/${NODE_SEARCH_WORKFLOW_ID}`);
+		await openNodesPanel(page);
+		expect(await page.locator('[data-test-id="node-creator-search-bar"]').isVisible()).toBe(true);
+	});
+
+	it('lists all the package nodes when searching "Alibaba"', async () => {
+		const listed = await searchNodesPanel(page, 'Alibaba');
+		await page.screenshot({ path: join(SCREENSHOTS, 'editor-search-alibaba.png') });
+		const packageNames = packageNodes().map((node) => node.displayName);
+		expect(listed.filter((name) => packageNames.includes(name)).sort()).toEqual([...packageNames].sort());
+	});
+
+	it.each(SEARCHES)('searching "%s" offers %j first among the package nodes', async (query, expected) => {
+		const packageNames = packageNodes().map((node) => node.displayName);
+		for (const name of expected) expect(packageNames).toContain(name);
+		const listed = await searchNodesPanel(page, query);
+		const offered = listed.filter((name) => packageNames.includes(name));
+		expect(offered.slice(0, expected.length).sort()).toEqual([...expected].sort());
 	});
 
 	it('opens the workflow with every package node, none unknown', async () => {
+		await page.keyboard.press('Escape');
 		await page.goto(`${server.url}/workflow/${ALL_NODES_WORKFLOW_ID}`);
 		const nodes = packageNodes();
 		const canvasNodes = page.locator('[data-test-id="canvas-node"]');
 		await canvasNodes.first().waitFor({ timeout: 60_000 });
 		await page.waitForTimeout(1500);
 		expect(await canvasNodes.count()).toBe(nodes.length);
+		const onCanvas = await canvasNodes.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-node-name')));
+		expect(onCanvas.sort()).toEqual(nodes.map((node) => node.displayName).sort());
 		await page.screenshot({ path: join(SCREENSHOTS, 'editor-workflow.png') });
 		const text = await page.locator('body').innerText();
 		expect(text).not.toMatch(/not currently installed|Install this node|unknown node/i);
@@ -75,6 +143,14 @@ describe('editor check: the n8n editor shows every node as installed, with its p
 		const panelText = await panel.innerText();
 		expect(panelText).not.toMatch(/not currently installed|Install this node/i);
 		expect(await panel.locator('[data-test-id="parameter-input"], .parameter-input').count()).toBeGreaterThan(0);
+		expect(await page.locator('[data-test-id="node-title-container"]').first().innerText()).toContain(displayName);
+		// The credential of the node's service family is attached and shown by name.
+		const credential = name.startsWith('alibabaPai') ? 'Alibaba PAI (emulator)' : 'Alibaba AI Search (emulator)';
+		const credentialShown = await panel
+			.locator('[data-test-id="node-credentials-slot"]')
+			.first()
+			.evaluate((slot) => [slot, ...Array.from(slot.querySelectorAll('input'))].map((el) => `${el.textContent ?? ''} ${(el as HTMLInputElement).value ?? ''}`).join(' '));
+		expect(credentialShown).toContain(credential);
 		await page.screenshot({ path: join(SCREENSHOTS, `editor-${name}.png`) });
 		await page.keyboard.press('Escape');
 		await panel.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
