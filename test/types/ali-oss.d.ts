@@ -13,6 +13,7 @@ declare module 'ali-oss' {
 			cname?: boolean;
 			secure?: boolean;
 			timeout?: number;
+			refreshSTSTokenInterval?: number;
 		}
 		interface Response {
 			status: number;

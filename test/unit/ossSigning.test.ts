@@ -65,7 +65,7 @@ describe('OSS V1 header signature', () => {
 		const date = 'Sat, 28 Nov 2026 12:00:00 GMT';
 		const now = new Date(date);
 		const creds = { accessKeyId: 'LTAI-id', accessKeySecret: 'secret/with+chars=' };
-		const cases = [
+		const cases: Array<{ name: string; method: string; key: string; query: Record<string, string>; subres: unknown; headers: Record<string, string> }> = [
 			{ name: 'PutObject', method: 'PUT', key: '目录/文件 1.txt', query: {}, subres: undefined, headers: { 'Content-Type': 'text/plain', 'Content-MD5': 'XUFAKrxLKna5cZ2REBfFkg==' } },
 			{ name: 'InitiateMultipartUpload', method: 'POST', key: 'video.mp4', query: { uploads: '' }, subres: 'uploads', headers: { 'Content-Type': 'video/mp4' } },
 			{ name: 'UploadPart', method: 'PUT', key: 'video.mp4', query: { partNumber: '2', uploadId: 'ABC' }, subres: { partNumber: 2, uploadId: 'ABC' }, headers: { 'Content-Type': 'application/octet-stream', 'Content-MD5': 'abc==' } },
