@@ -64,7 +64,10 @@ export async function* readParts(source: ByteSource, partSize: number): AsyncGen
 			}
 			await pull();
 			const last = pending.length === 0;
-			yield { number, data: collected.length === 1 ? collected[0] : Buffer.concat(collected, filled), last };
+			const data = collected.length === 1 ? collected[0] : Buffer.concat(collected, filled);
+			// Drop the chunks before yielding: while the part is uploaded, only the part itself is held.
+			collected.length = 0;
+			yield { number, data, last };
 			if (last) return;
 		}
 	} finally {
