@@ -112,7 +112,7 @@ describe('OSS pre-signed URLs', () => {
 			jest.spyOn(Date, 'now').mockReturnValue(nowMs);
 			for (const stsToken of [undefined, 'CAIS+sts/token=']) {
 				const credentials = { accessKeyId: 'LTAI-id', accessKeySecret: 'the-secret', securityToken: stsToken };
-				const client = new OSS({ accessKeyId: 'LTAI-id', accessKeySecret: 'the-secret', stsToken, bucket: 'test-bucket', ...theirs });
+				const client = new OSS({ accessKeyId: 'LTAI-id', accessKeySecret: 'the-secret', stsToken, refreshSTSTokenInterval: 3_600_000, bucket: 'test-bucket', ...theirs });
 				expect(presignGetUrl({ bucket: 'test-bucket', credentials, ...ours }, key, 600, new Date(nowMs))).toBe(client.signatureUrl(key, { expires: 600 }));
 			}
 		});
