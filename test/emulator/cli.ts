@@ -1,10 +1,12 @@
 /**
  * Standalone runner:
  *   npx ts-node --transpile-only test/emulator/cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps]
- *     [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path]
- * Listens on 127.0.0.1 only; logs one line per request; stops on SIGINT/SIGTERM.
+ *     [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path] [--oss] [--oss-key ID:SECRET] [--oss-bucket NAME]
+ * Listens on 127.0.0.1 only (the OSS endpoint, with --oss, on a second port); logs one line per request; stops on SIGINT/SIGTERM.
  */
 import { DEFAULT_API_KEY, DEFAULT_PAI_APPS } from './options';
+import { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_BUCKET } from './oss';
+import type { OssAccessKey, OssLogEntry } from './oss';
 import { startEmulator } from './server';
 import type { EmulatorOptions, RequestLogEntry } from './types';
 
@@ -12,6 +14,9 @@ function parseArgs(argv: string[]): { port: number; options: EmulatorOptions } {
 	const options: EmulatorOptions = {};
 	const keys: string[] = [];
 	const paiApps: Record<string, string> = {};
+	const ossKeys: Record<string, OssAccessKey> = {};
+	const ossBuckets: string[] = [];
+	let oss = false;
 	let port = 0;
 	const number = (flag: string, v: string | undefined): number => {
 		const n = Number(v);
@@ -52,13 +57,43 @@ function parseArgs(argv: string[]): { port: number; options: EmulatorOptions } {
 			case '--no-qps':
 				options.enforceQps = false;
 				break;
+			case '--oss':
+				oss = true;
+				break;
+			case '--oss-key': {
+				const pair = argv[++i] ?? '';
+				const colon = pair.indexOf(':');
+				if (colon < 1 || colon === pair.length - 1) throw new Error('--oss-key needs ID:SECRET');
+				ossKeys[pair.slice(0, colon)] = { secret: pair.slice(colon + 1) };
+				oss = true;
+				break;
+			}
+			case '--oss-bucket': {
+				const bucket = argv[++i];
+				if (!bucket) throw new Error('--oss-bucket needs a name');
+				ossBuckets.push(bucket);
+				oss = true;
+				break;
+			}
 			default:
 				throw new Error(`unknown argument ${arg}`);
 		}
 	}
 	if (keys.length) options.apiKeys = keys;
 	if (Object.keys(paiApps).length) options.paiApps = paiApps;
+	if (oss) {
+		options.oss = {};
+		if (Object.keys(ossKeys).length) options.oss.accessKeys = ossKeys;
+		if (ossBuckets.length) options.oss.buckets = ossBuckets;
+	}
 	return { port, options };
+}
+
+function describeOss(e: OssLogEntry): string {
+	const parts = [new Date(e.time).toISOString(), 'OSS', e.method, e.host, e.path, '->', String(e.status), e.operation];
+	if (e.code) parts.push(e.code);
+	if (e.bodyBytes) parts.push(`${e.bodyBytes}B`);
+	return parts.join(' ');
 }
 
 function describe(e: RequestLogEntry): string {
@@ -75,16 +110,24 @@ async function main(): Promise<void> {
 	try {
 		parsed = parseArgs(process.argv.slice(2));
 	} catch (e) {
-		console.error(`${(e as Error).message}\nusage: cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps] [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path]`);
+		console.error(
+			`${(e as Error).message}\nusage: cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps] [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path] [--oss] [--oss-key ID:SECRET] [--oss-bucket NAME]`,
+		);
 		process.exit(2);
 	}
 	const { port, options } = parsed;
 	options.onRequest = (entry) => console.log(describe(entry));
+	if (options.oss && options.oss !== true) options.oss.onRequest = (entry) => console.log(describeOss(entry));
 	const emulator = await startEmulator(options, port);
 	const key = (options.apiKeys ?? [DEFAULT_API_KEY]).join(', ');
 	console.log(`Alibaba AI Search emulator listening on ${emulator.url} (API key: ${key})`);
 	const apps = Object.keys(options.paiApps ?? DEFAULT_PAI_APPS).join(', ');
 	console.log(`PAI multimedia analysis on ${emulator.url}${options.paiPathPrefix ?? ''}/api/v1/ (AppIDs: ${apps})`);
+	if (emulator.oss && options.oss && options.oss !== true) {
+		const ids = Object.keys(options.oss.accessKeys ?? { [DEFAULT_OSS_ACCESS_KEY_ID]: {} }).join(', ');
+		const buckets = (options.oss.buckets ?? [DEFAULT_OSS_BUCKET]).join(', ');
+		console.log(`OSS on ${emulator.oss.url}/<bucket>/<key> (path-style endpoint; AccessKey IDs: ${ids}; buckets: ${buckets})`);
+	}
 	let stopping = false;
 	const stop = (signal: string) => {
 		if (stopping) return;

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { createAiSearchFamily } from './aiSearch';
 import { createPaiFamily } from './pai';
+import { startOssEmulator } from './oss';
 import { readBody } from './body';
 import { CONTROL_PREFIX, handleControl } from './control';
 import type { ApiFamily, ApiResult } from './family';
@@ -169,6 +170,12 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 	});
 	const address = server.address();
 	const boundPort = typeof address === 'object' && address ? address.port : port;
+	const oss = options.oss
+		? await startOssEmulator(options.oss === true ? {} : options.oss).catch((error: Error) => {
+				server.close();
+				throw error;
+			})
+		: undefined;
 
 	let closing: Promise<void> | undefined;
 	return {
@@ -177,13 +184,20 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 		log: log.entries,
 		addFault: (f: Fault) => faults.add(f),
 		clearFaults: () => faults.clear(),
-		reset,
+		reset: () => {
+			reset();
+			void oss?.reset();
+		},
+		oss,
 		close: () => {
-			closing ??= new Promise<void>((resolve) => {
-				delays.cancelAll();
-				server.close(() => resolve());
-				for (const socket of sockets) socket.destroy();
-			});
+			closing ??= Promise.all([
+				new Promise<void>((resolve) => {
+					delays.cancelAll();
+					server.close(() => resolve());
+					for (const socket of sockets) socket.destroy();
+				}),
+				oss?.close(),
+			]).then(() => undefined);
 			return closing;
 		},
 	};

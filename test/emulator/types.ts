@@ -1,5 +1,7 @@
 /** Public types of the emulator. The lead's tests code against these names. */
 
+import type { OssEmulator, OssEmulatorOptions } from './oss/types';
+
 export type ServiceType =
 	| 'image-analyze'
 	| 'image-object-detection'
@@ -43,6 +45,8 @@ export interface EmulatorOptions {
 	paiModels?: string[];
 	/** Extra (not in the brief): called once per request when its log entry is final (used by cli.ts). */
 	onRequest?: (entry: RequestLogEntry) => void;
+	/** Also start the OSS endpoint of the user's bucket on a second port (`emulator.oss`); `true` for its defaults. */
+	oss?: OssEmulatorOptions | true;
 }
 
 export interface RequestLogEntry {
@@ -93,7 +97,9 @@ export interface Emulator {
 	log: RequestLogEntry[];
 	addFault(f: Fault): void;
 	clearFaults(): void;
-	/** Clears log, faults, tasks and rate-limit windows. */
+	/** Clears log, faults, tasks and rate-limit windows (and the OSS endpoint's log, objects and uploads). */
 	reset(): void;
 	close(): Promise<void>;
+	/** The OSS endpoint, when started with the `oss` option. */
+	oss?: OssEmulator;
 }

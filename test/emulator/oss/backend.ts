@@ -1,0 +1,143 @@
+/**
+ * The OSS endpoint's behaviour, apart from the socket: address -> bucket check -> signature check ->
+ * operation, each request logged. Both the HTTP listener and resolveOssReference (a service fetching a
+ * staged file in-process) go through `answer`, so a pre-signed URL is checked the same way either way.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { addressOf } from './addressing';
+import { authenticate } from './auth';
+import { OssLog } from './log';
+import type { ResolvedOssOptions } from './options';
+import { handleOperation, operationOf, type OssReply } from './routes';
+import { OssStore, readAll, readBlob } from './store';
+import type { OssLogEntry, OssObjectInfo, OssResolution } from './types';
+
+export interface IncomingOssRequest {
+	method: string;
+	host: string;
+	url: URL;
+	headers: IncomingHttpHeaders;
+	body: AsyncIterable<Buffer>;
+}
+
+const fail = (status: number, code: string, message: string, details?: Record<string, string>): OssReply => ({
+	status,
+	error: { status, code, message, details },
+});
+
+async function* nothing(): AsyncGenerator<Buffer> {
+	// an empty body
+}
+
+export class OssBackend {
+	readonly log = new OssLog();
+	readonly store: OssStore;
+
+	constructor(readonly options: ResolvedOssOptions) {
+		this.store = new OssStore(options.buckets, options.spillBytes);
+	}
+
+	/** Logs the request in `entry` and answers it; the caller sends the reply and then calls finish(). */
+	async answer(req: IncomingOssRequest, entry: OssLogEntry): Promise<OssReply> {
+		const address = addressOf(req.host, req.url.pathname);
+		if (!address) return fail(400, 'InvalidURI', 'The request URI is not valid.');
+		entry.bucket = address.bucket;
+		if (address.key) entry.key = address.key;
+		const query = req.url.searchParams;
+		entry.operation = operationOf(req.method, address, query);
+		if (query.has('uploadId')) entry.uploadId = query.get('uploadId') ?? undefined;
+		if (query.has('partNumber')) entry.partNumber = Number(query.get('partNumber'));
+
+		if (!this.store.hasBucket(address.bucket)) {
+			return fail(404, 'NoSuchBucket', 'The specified bucket does not exist.', { BucketName: address.bucket });
+		}
+		const auth = authenticate(
+			{ method: req.method, headers: req.headers, query, bucket: address.bucket, key: address.key },
+			{ keys: this.options.accessKeys, nowMs: this.options.now(), maxClockSkewMs: this.options.maxClockSkewMs },
+		);
+		entry.auth = auth.mode;
+		entry.accessKeyId = auth.accessKeyId;
+		if (auth.failure) return fail(auth.failure.status, auth.failure.code, auth.failure.message, auth.failure.details);
+		entry.authorized = true;
+		const body = (async function* () {
+			for await (const chunk of req.body) {
+				entry.bodyBytes += chunk.length;
+				yield chunk;
+			}
+		})();
+		return handleOperation(entry.operation, { method: req.method, headers: req.headers, query, address, body }, this.store);
+	}
+
+	finish(entry: OssLogEntry, reply: OssReply): void {
+		entry.status = reply.status;
+		if (reply.error) entry.code = reply.error.code;
+		if (reply.uploadId) entry.uploadId = reply.uploadId;
+		this.options.onRequest?.(entry);
+	}
+
+	/**
+	 * What a service sees when it fetches a staged file: `oss://bucket/key` (the service reads the user's
+	 * bucket through its own role: bucket and key must exist), or a pre-signed URL (signature, token and
+	 * expiry checked as for an HTTP GET). Logged as a GetObject with `resolved: true`.
+	 */
+	async resolve(reference: string): Promise<OssResolution> {
+		const entry = this.log.start('GET', '', reference, Date.now());
+		entry.resolved = true;
+		entry.operation = 'GetObject';
+		let reply: OssReply;
+		const path = /^oss:\/\/([^/]+)\/(.+)$/.exec(reference.trim());
+		if (path) {
+			const [, bucket, key] = path;
+			entry.bucket = bucket;
+			entry.key = key;
+			entry.authorized = true;
+			if (!this.store.hasBucket(bucket)) reply = fail(404, 'NoSuchBucket', 'The specified bucket does not exist.');
+			else reply = await handleOperation('GetObject', { method: 'GET', headers: {}, query: new URLSearchParams(), address: { bucket, key }, body: nothing() }, this.store);
+		} else {
+			let url: URL | undefined;
+			try {
+				url = new URL(reference);
+			} catch {
+				url = undefined;
+			}
+			if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+				reply = fail(400, 'InvalidArgument', 'Not an oss:// path or an http(s) URL.');
+			} else {
+				entry.host = url.host;
+				reply = await this.answer({ method: 'GET', host: url.host, url, headers: {}, body: nothing() }, entry);
+			}
+		}
+		this.finish(entry, reply);
+		if (reply.error || reply.status !== 200 || !reply.body || typeof reply.body === 'string') {
+			return { ok: false, status: reply.status, code: reply.error?.code ?? 'Unknown', message: reply.error?.message ?? `HTTP ${reply.status}` };
+		}
+		const object = this.store.getObject(entry.bucket ?? '', entry.key ?? '');
+		const bytes = await readAll(reply.body);
+		const info: OssObjectInfo = {
+			bucket: entry.bucket ?? '',
+			key: entry.key ?? '',
+			size: bytes.length,
+			etag: object?.etag ?? '',
+			contentType: object?.contentType ?? 'application/octet-stream',
+		};
+		return { ok: true, object: info, bytes };
+	}
+
+	listObjects(bucket?: string): OssObjectInfo[] {
+		return this.store.listObjects(bucket).map((o) => ({ bucket: o.bucket, key: o.key, size: o.blob.size, etag: o.etag, contentType: o.contentType }));
+	}
+
+	listUploads(bucket?: string): Array<{ bucket: string; key: string; uploadId: string; parts: number }> {
+		return this.store.listUploads(bucket).map((u) => ({ bucket: u.bucket, key: u.key, uploadId: u.uploadId, parts: u.parts.size }));
+	}
+
+	async getObject(bucket: string, key: string): Promise<Buffer | undefined> {
+		const object = this.store.getObject(bucket, key);
+		return object ? readBlob(object.blob) : undefined;
+	}
+
+	async reset(): Promise<void> {
+		this.log.clear();
+		await this.store.clear();
+	}
+}

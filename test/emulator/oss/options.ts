@@ -1,0 +1,25 @@
+import type { OssAccessKey, OssEmulatorOptions, OssLogEntry } from './types';
+
+export const DEFAULT_OSS_ACCESS_KEY_ID = 'LTAI-test-oss-key';
+export const DEFAULT_OSS_ACCESS_KEY_SECRET = 'test-oss-secret';
+export const DEFAULT_OSS_BUCKET = 'test-bucket';
+
+export interface ResolvedOssOptions {
+	accessKeys: Record<string, OssAccessKey>;
+	buckets: string[];
+	maxClockSkewMs: number;
+	spillBytes: number;
+	now: () => number;
+	onRequest?: (entry: OssLogEntry) => void;
+}
+
+export function resolveOssOptions(o: OssEmulatorOptions = {}): ResolvedOssOptions {
+	return {
+		accessKeys: o.accessKeys ?? { [DEFAULT_OSS_ACCESS_KEY_ID]: { secret: DEFAULT_OSS_ACCESS_KEY_SECRET } },
+		buckets: o.buckets ?? [DEFAULT_OSS_BUCKET],
+		maxClockSkewMs: o.maxClockSkewMs ?? 15 * 60 * 1000,
+		spillBytes: o.spillBytes ?? 1024 * 1024,
+		now: o.now ?? Date.now,
+		onRequest: o.onRequest,
+	};
+}

@@ -1,0 +1,93 @@
+/** Public types of the OSS emulator (an object endpoint of the user's own bucket). */
+
+export interface OssAccessKey {
+	secret: string;
+	/** STS credentials: requests must carry this token (`x-oss-security-token` header or `security-token` query). */
+	securityToken?: string;
+	/** Buckets this key may use; default all. Others answer 403 AccessDenied. */
+	buckets?: string[];
+}
+
+export interface OssEmulatorOptions {
+	/** AccessKeyId -> key. Default { [DEFAULT_OSS_ACCESS_KEY_ID]: { secret: DEFAULT_OSS_ACCESS_KEY_SECRET } }. */
+	accessKeys?: Record<string, OssAccessKey>;
+	/** Buckets that exist; default [DEFAULT_OSS_BUCKET]. Any other answers 404 NoSuchBucket. */
+	buckets?: string[];
+	/** Largest difference between the request's date and the emulator's clock; default 15 minutes, as OSS. */
+	maxClockSkewMs?: number;
+	/** Bodies above this many bytes are kept in a temp dir instead of memory; default 1 MiB. */
+	spillBytes?: number;
+	/** Clock in ms for expiry and skew checks; default Date.now. */
+	now?: () => number;
+	/** Called once per request when its log entry is final. */
+	onRequest?: (entry: OssLogEntry) => void;
+}
+
+export type OssOperation =
+	| 'PutObject'
+	| 'GetObject'
+	| 'HeadObject'
+	| 'DeleteObject'
+	| 'InitiateMultipartUpload'
+	| 'UploadPart'
+	| 'CompleteMultipartUpload'
+	| 'AbortMultipartUpload'
+	| 'ListParts'
+	| 'control'
+	| 'unknown';
+
+export interface OssLogEntry {
+	seq: number;
+	time: number;
+	method: string;
+	/** Host header as received (virtual-hosted requests carry the bucket here). */
+	host: string;
+	/** Path and query, with signatures and security tokens replaced by ***. */
+	path: string;
+	operation: OssOperation;
+	bucket?: string;
+	key?: string;
+	uploadId?: string;
+	partNumber?: number;
+	/** How the request was authenticated: Authorization header, pre-signed URL, or neither. */
+	auth: 'header' | 'presigned' | 'none';
+	accessKeyId?: string;
+	/** The signature (and token, expiry, bucket permission) checked out. */
+	authorized: boolean;
+	status: number;
+	/** OSS error code of a failed request. */
+	code?: string;
+	bodyBytes: number;
+	/** Set for a pre-signed URL or oss:// path resolved in-process by resolveOssReference (a service's fetch). */
+	resolved?: boolean;
+}
+
+export interface OssObjectInfo {
+	bucket: string;
+	key: string;
+	size: number;
+	etag: string;
+	contentType: string;
+}
+
+export type OssResolution =
+	| { ok: true; object: OssObjectInfo; bytes: Buffer }
+	| { ok: false; status: number; code: string; message: string };
+
+export interface OssEmulator {
+	/** `http://127.0.0.1:<port>`: path-style (`/<bucket>/<key>`), or virtual-hosted through the Host header. */
+	url: string;
+	port: number;
+	/** Live array; reset() empties it in place. */
+	log: OssLogEntry[];
+	/** A stored object's bytes, or undefined. */
+	getObject(bucket: string, key: string): Promise<Buffer | undefined>;
+	/** Objects and multipart uploads in progress, for assertions. */
+	listObjects(bucket?: string): OssObjectInfo[];
+	listUploads(bucket?: string): Array<{ bucket: string; key: string; uploadId: string; parts: number }>;
+	/** An `oss://bucket/key` path or a pre-signed URL -> the stored bytes, checked as OSS would check them. */
+	resolve(reference: string): Promise<OssResolution>;
+	/** Clears log, objects and uploads (buckets and keys stay). */
+	reset(): Promise<void>;
+	close(): Promise<void>;
+}
