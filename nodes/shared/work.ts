@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { WaitSettings } from './poll';
-import type { Waited } from './poll';
+import type { WaitSettings, Waited } from './poll';
 import { pollUntilDone, timeoutFailure } from './poll';
 import type { SubmittedWork } from './pipeline';
 import type { ServiceFamily } from './transport/credentials';
