@@ -33,9 +33,9 @@ export class AlibabaVideoKeyframes implements INodeType {
 				displayName: 'Interval (Seconds)',
 				name: 'intervalSeconds',
 				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				typeOptions: { minValue: 1, numberPrecision: 0 },
 				default: 5,
-				description: 'Time between captured frames',
+				description: 'Whole seconds between captured frames (the service takes whole seconds)',
 				displayOptions: { show: withInput },
 			},
 			{

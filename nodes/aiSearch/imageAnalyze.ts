@@ -2,6 +2,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Capability } from '../shared/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { checkImageBytes, checkImageSource, DOCUMENTED_IMAGE_TYPES } from '../shared/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/input';
 import { num } from '../shared/values';
 import type { Answer } from '../shared/work';
@@ -22,7 +23,7 @@ export const IMAGE_ANALYZE_SERVICES: INodePropertyOptions[] = [
 	},
 ];
 
-export const IMAGE_FILE_TYPES = ['jpg', 'jpeg', 'png', 'bmp', 'tiff', 'gif', 'webp'];
+export const IMAGE_FILE_TYPES = DOCUMENTED_IMAGE_TYPES;
 
 const MIME_TO_TYPE: Record<string, string> = {
 	'image/jpeg': 'jpg',
@@ -30,8 +31,6 @@ const MIME_TO_TYPE: Record<string, string> = {
 	'image/png': 'png',
 	'image/bmp': 'bmp',
 	'image/tiff': 'tiff',
-	'image/gif': 'gif',
-	'image/webp': 'webp',
 };
 
 /** The service infers the type from the file name; we state it whenever we can tell. */
@@ -75,8 +74,13 @@ export const imageContent: Capability<ImageContentRequest> = {
 	route: (item) => `image-analyze/${item.param<string>('serviceId')}${item.operation === 'sync' ? '/sync' : ''}`,
 	async prepare(item) {
 		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
+		if (input.url === undefined) checkImageSource(input.source, DOCUMENTED_IMAGE_TYPES);
 		return { request: { input, fileType: item.options.fileType as string | undefined }, fields: { source: input.source } };
 	},
-	body: async (request) => imageAnalyzeBody(await request.input.load(), request.fileType),
+	async body(request) {
+		const input = await request.input.load();
+		if (input.base64 !== undefined) checkImageBytes(input.base64, input.source, DOCUMENTED_IMAGE_TYPES);
+		return imageAnalyzeBody(input, request.fileType);
+	},
 	output: (answer) => normalizeImageAnalysis(answer),
 };

@@ -3,9 +3,10 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import type { Capability, ItemContext } from '../shared/capability';
 import { inputProperties, optionsCollection, requestOptions, splitOption } from '../shared/descriptions';
 import type { PreparedInput, ResolvedInput } from '../shared/input';
+import { checkImageBytes, checkImageSource, DOCUMENTED_IMAGE_TYPES } from '../shared/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/input';
 import { listItems } from '../shared/output';
-import { list, num, obj } from '../shared/values';
+import { list, num, obj, optionNumber } from '../shared/values';
 import type { Answer } from '../shared/work';
 import { AI_SEARCH_QPS } from './constants';
 import { aiSearch } from './protocol';
@@ -121,15 +122,22 @@ export const detectionBase = {
 	route: (item: ItemContext) => `image-object-detection/${item.param<string>('serviceId')}`,
 	async prepare(item: ItemContext) {
 		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
+		if (input.url === undefined) checkImageSource(input.source, DOCUMENTED_IMAGE_TYPES);
 		return { request: { input } as DetectionRequest, fields: { source: input.source } };
+	},
+	/** The image's bytes, checked to be an image the service reads before they are sent. */
+	async loadImage(request: DetectionRequest) {
+		const input = await request.input.load();
+		if (input.base64 !== undefined) checkImageBytes(input.base64, input.source, DOCUMENTED_IMAGE_TYPES);
+		return input;
 	},
 };
 
-export const minConfidence = (options: IDataObject) => num(options.minConfidence) ?? 0;
+export const minConfidence = (options: IDataObject) => optionNumber(options.minConfidence, { label: 'Minimum Confidence', fallback: 0, min: 0, max: 1 });
 
 export const objectDetection: Capability<DetectionRequest> = {
 	...detectionBase,
-	body: async (request) => objectDetectionBody(await request.input.load()),
+	body: async (request) => objectDetectionBody(await detectionBase.loadImage(request)),
 	output(answer, item) {
 		const result = normalizeDetection(answer, minConfidence(item.options));
 		const shared = { objectCount: result.objectCount, usage: result.usage };

@@ -4,7 +4,7 @@ import { bareBase64, sniffImage, toBinary } from '../shared/binaryOutput';
 import type { Capability, ItemContext } from '../shared/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/input';
 import { itemFor, listItems } from '../shared/output';
-import { list, num, obj, str } from '../shared/values';
+import { list, num, obj, optionNumber, str } from '../shared/values';
 import type { Answer } from '../shared/work';
 import { AI_SEARCH_QPS } from './constants';
 import type { MediaFormat } from './media';
@@ -65,7 +65,7 @@ interface KeyframesRequest {
 
 function readSettings(item: ItemContext): SnapshotSettings {
 	const settings: SnapshotSettings = {
-		intervalSeconds: item.param<number>('intervalSeconds'),
+		intervalSeconds: optionNumber(item.param('intervalSeconds', ''), { label: 'Interval (Seconds)', fallback: 5, min: 1, integer: true }),
 		format: item.param<SnapshotSettings['format']>('imageFormat'),
 		outputType: item.param<SnapshotSettings['outputType']>('framesOutput'),
 	};

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import type { PolledWork } from '../shared/descriptions';
 import { requestOptions, taskOptions } from '../shared/descriptions';
 import { operationError } from '../shared/transport/errors';
+import { optionNumber } from '../shared/values';
 import { PAI_DEFAULT_BATCH_SIZE, PAI_MAX_BATCH_SIZE, PAI_POLL_DEFAULTS } from './constants';
 
 type Show = Record<string, Array<string | boolean>>;
@@ -110,8 +111,7 @@ export function paiOptions(config: { defaultQps: number; pollingShow?: Show; bat
 }
 
 export function readBatchSize(options: IDataObject): number {
-	const size = Math.floor(Number(options.batchSize ?? PAI_DEFAULT_BATCH_SIZE));
-	return Number.isFinite(size) && size >= 1 ? Math.min(size, PAI_MAX_BATCH_SIZE) : PAI_DEFAULT_BATCH_SIZE;
+	return optionNumber(options.batchSize, { label: 'Batch Size', fallback: PAI_DEFAULT_BATCH_SIZE, min: 1, max: PAI_MAX_BATCH_SIZE, integer: true });
 }
 
 /** The configure keys of ClassifyLabelVideo and MultiModalClassify (defaults as documented). */

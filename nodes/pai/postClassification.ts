@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Capability, ItemContext } from '../shared/capability';
+import { isHttpUrl } from '../shared/input';
 import { PAI_QPS } from './constants';
 import { readConfigure, readModelName } from './descriptions';
 import { normalizeClassification } from './normalize';
@@ -41,15 +42,13 @@ export function parseImageUrls(value: unknown): string[] {
 		.filter((v) => v !== '');
 }
 
-const HTTP_URL = /^https?:\/\/[^\s/]+\S*$/i;
-
 type Post = { videoUrl: string; images: string[]; text: string };
 
 function readPost(item: ItemContext): Post {
 	const videoUrl = String(item.param('videoUrl', '')).trim();
 	const images = parseImageUrls(item.param('imageUrls', ''));
 	const text = String(item.param('text', ''));
-	const bad = [videoUrl, ...images].find((url) => url !== '' && !HTTP_URL.test(url));
+	const bad = [videoUrl, ...images].find((url) => url !== '' && !isHttpUrl(url));
 	if (bad !== undefined) throw item.fail(`"${bad.slice(0, 200)}" is not a usable URL`, 'Enter full http:// or https:// URLs the service can download.');
 	if (!videoUrl && images.length === 0 && text.trim() === '') throw item.fail('The post is empty', 'Give at least one of Video URL, Image URLs and Text.');
 	return { videoUrl, images, text };

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Capability, ItemContext } from '../shared/capability';
+import { isHttpUrl } from '../shared/input';
 import { operationProperties, optionsCollection } from '../shared/descriptions';
 import { PAI_QPS } from './constants';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
@@ -124,7 +125,7 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 
 function readVideo(item: ItemContext): VideoRequest['video'] {
 	const url = String(item.param('videoUrl', '')).trim();
-	if (!/^https?:\/\/[^\s/]+\S*$/i.test(url)) {
+	if (!isHttpUrl(url)) {
 		throw item.fail(
 			url === '' ? 'The video URL is empty' : `"${url.slice(0, 200)}" is not a usable video URL`,
 			'Enter a full http:// or https:// URL the service can download.',

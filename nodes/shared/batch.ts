@@ -11,7 +11,7 @@ import { withContext } from './transport/errors';
 import type { CallScope, ServiceClient } from './transport/request';
 import { CancelledError } from './wait';
 import type { BatchProtocol, Operation, Protocol, WorkStatus } from './work';
-import { timeoutError, waitFor } from './work';
+import { MAX_UNREADABLE_CHECKS, timeoutError, UnreadableAnswer, waitFor } from './work';
 
 /** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */
 export interface BatchMode<R> {
@@ -39,10 +39,20 @@ async function waitForBatch(batch: BatchProtocol, client: ServiceClient, id: str
 	let last: { works: WorkStatus[]; requestId?: string } = { works: [] };
 	const progress = (works: WorkStatus[]) =>
 		`${works.filter((work) => work.state !== 'pending').length} of ${Math.max(expected, works.length)} jobs finished`;
+	let unreadable = 0;
 	try {
 		const waited = await waitFor(
 			async (deadline) => {
-				last = await batch.check(client, id, { ...scope, deadline });
+				try {
+					last = await batch.check(client, id, { ...scope, deadline });
+					unreadable = 0;
+				} catch (error) {
+					if (!(error instanceof UnreadableAnswer)) throw withContext(error, { batchId: id });
+					if (++unreadable > MAX_UNREADABLE_CHECKS) {
+						throw client.fail({ code: 'UnreadableStatus', message: `The service's status answers for batch ${id} had no ${error.what}` }, scope);
+					}
+					return { done: false, status: progress(last.works) };
+				}
 				const done = last.works.length >= Math.max(1, expected) && last.works.every((work) => work.state !== 'pending');
 				return done ? { done: true, value: last } : { done: false, status: progress(last.works) };
 			},
@@ -88,8 +98,16 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 	run.failures.throwFirst(NOTHING_SENT);
 	if (entries.length === 0) return;
 	const first = entries[0].item;
-	const size = mode.size(first);
-	const wait = readWaitSettings(first.options, protocol.terms);
+	let size: number;
+	let wait: WaitSettings;
+	try {
+		size = mode.size(first);
+		wait = readWaitSettings(first.options, protocol.terms);
+	} catch (error) {
+		run.failures.record(first.index, error);
+		run.failures.throwFirst(NOTHING_SENT);
+		return;
+	}
 	const route = capability.route(first);
 	const groups: Array<Array<Entry<R>>> = [];
 	for (let i = 0; i < entries.length; i += size) groups.push(entries.slice(i, i + size));

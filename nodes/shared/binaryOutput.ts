@@ -10,6 +10,8 @@ const IMAGE_SIGNATURES: Array<{ bytes: number[]; mimeType: string; extension: st
 	{ bytes: [0xff, 0xd8, 0xff], mimeType: 'image/jpeg', extension: 'jpg' },
 	{ bytes: [0x47, 0x49, 0x46, 0x38], mimeType: 'image/gif', extension: 'gif' },
 	{ bytes: [0x42, 0x4d], mimeType: 'image/bmp', extension: 'bmp' },
+	{ bytes: [0x49, 0x49, 0x2a, 0x00], mimeType: 'image/tiff', extension: 'tiff' },
+	{ bytes: [0x4d, 0x4d, 0x00, 0x2a], mimeType: 'image/tiff', extension: 'tiff' },
 ];
 
 /** The image type of some bytes, by their signature (services do not always say what they return). */

@@ -60,9 +60,20 @@ function assertUnderRequestLimit(ctx: IExecuteFunctions, fileBytes: number, item
 	}
 }
 
+/** An http(s) URL with a real host: "https://exa mple.com/a.jpg" or "https:/x" are not. */
+export function isHttpUrl(text: string): boolean {
+	if (!/^https?:\/\/[^\s/?#]+/i.test(text)) return false;
+	try {
+		const parsed = new URL(text);
+		return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname !== '' && !/\s/.test(text.split(/[/?#]/)[2] ?? '');
+	} catch {
+		return false;
+	}
+}
+
 function checkUrl(ctx: IExecuteFunctions, url: string, itemIndex: number, allowOss: boolean): string {
 	const trimmed = url.trim();
-	const ok = /^https?:\/\/[^\s/]+/i.test(trimmed) || (allowOss && /^oss:\/\/[^\s/]+\/\S+/i.test(trimmed));
+	const ok = isHttpUrl(trimmed) || (allowOss && /^oss:\/\/[a-z0-9][a-z0-9-]*\/\S+$/i.test(trimmed));
 	if (!ok) {
 		throw operationError(
 			ctx.getNode(),

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FIRST_CHECK_MAX_MS } from './constants';
 import type { ApiFailure } from './transport/errors';
-import { positive } from './values';
+import { optionNumber } from './values';
 import type { Clock } from './wait';
 import { realClock, throwIfCancelled } from './wait';
 
@@ -19,8 +19,9 @@ export function readWaitSettings(
 	defaults: { intervalSeconds: number; timeoutSeconds: number },
 ): WaitSettings {
 	return {
-		pollIntervalMs: positive(options.pollIntervalSeconds, defaults.intervalSeconds) * 1000,
-		timeoutMs: positive(options.timeoutSeconds, defaults.timeoutSeconds) * 1000,
+		pollIntervalMs:
+			optionNumber(options.pollIntervalSeconds, { label: 'Poll Interval (Seconds)', fallback: defaults.intervalSeconds, min: 0.1 }) * 1000,
+		timeoutMs: optionNumber(options.timeoutSeconds, { label: 'Timeout (Seconds)', fallback: defaults.timeoutSeconds, min: 1 }) * 1000,
 		onTimeout: options.onTimeout === 'output' ? 'output' : 'error',
 	};
 }

@@ -9,6 +9,7 @@ import { NOTHING_SENT, RunState, SubmittedWork, runItems } from './pipeline';
 import type { WaitSettings } from './poll';
 import { readWaitSettings } from './poll';
 import { reportUndelivered } from './report';
+import { toItemError } from './transport/errors';
 import { readClientOptions } from './transport/options';
 import type { ServiceClient } from './transport/request';
 import { createServiceClient } from './transport/request';
@@ -70,12 +71,13 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 	const count = ctx.getInputData().length;
 	const operation: Operation = capability.async ? (ctx.getNodeParameter('operation', 0) as Operation) : 'sync';
 	const first = itemContext(ctx, 0, operation);
-	const client = await createServiceClient(
-		ctx,
-		protocol.family,
-		readClientOptions(first.options, capability.defaultQps),
-		protocol.readErrorBody,
-	);
+	let settings: ReturnType<typeof readClientOptions>;
+	try {
+		settings = readClientOptions(first.options, capability.defaultQps);
+	} catch (error) {
+		throw toItemError(ctx.getNode(), error, 0);
+	}
+	const client = await createServiceClient(ctx, protocol.family, settings, protocol.readErrorBody);
 	const batched = operation !== 'getResult' && capability.batch?.enabled(first) === true;
 	const noun = batched ? 'batches' : `${protocol.terms.noun}s`;
 	const run = new RunState(ctx, new SubmittedWork({ plural: `${noun[0].toUpperCase()}${noun.slice(1)}` }));

@@ -23,10 +23,36 @@ export function list(value: unknown): unknown[] {
 	return Array.isArray(value) ? value : [];
 }
 
-/** A number above zero, or the fallback. */
-export function positive(value: unknown, fallback: number): number {
+/** A parameter value that cannot be used; the runner turns it into an item error naming the fix. */
+export class InvalidParameter extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+	) {
+		super(message);
+		this.name = 'InvalidParameter';
+	}
+}
+
+/**
+ * A numeric option: its default when unset, else a number within the range, else an error that names
+ * the option, its valid range and the value given (never a silent fallback).
+ */
+export function optionNumber(
+	value: unknown,
+	option: { label: string; fallback: number; min: number; max?: number; integer?: boolean },
+): number {
+	if (value === undefined || value === null || value === '') return option.fallback;
 	const number = num(value);
-	return number !== undefined && number > 0 ? number : fallback;
+	const { label, min, max, integer } = option;
+	const range = `${integer ? 'a whole number' : 'a number'} ${max === undefined ? `of at least ${min}` : `from ${min} to ${max}`}`;
+	if (number === undefined || number < min || (max !== undefined && number > max) || (integer && !Number.isInteger(number))) {
+		throw new InvalidParameter(
+			`${label} must be ${range}; it is ${JSON.stringify(value)}`,
+			`Set ${label} to ${range}, or remove the option to use the default (${option.fallback})`,
+		);
+	}
+	return number;
 }
 
 /** Ids come as numbers (PAI) or strings; either way they travel as text. */

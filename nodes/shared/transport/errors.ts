@@ -89,6 +89,10 @@ export function toItemError(node: INode, error: unknown, itemIndex: number): Ite
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
+	const description = (error as { description?: unknown } | undefined)?.description;
+	if (error instanceof Error && typeof description === 'string') {
+		return new NodeOperationError(node, error.message, { itemIndex, description });
+	}
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 

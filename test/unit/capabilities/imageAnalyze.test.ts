@@ -18,7 +18,9 @@ describe('image content extraction capability', () => {
 		expect(imageAnalyzeBody({ base64: 'AAAA', source: { type: 'base64', fileName: 'x.bin' } }, 'tiff')).toEqual({
 			document: { content: 'AAAA', file_name: 'x.bin', file_type: 'tiff' },
 		});
-		expect(imageFileType('photo.webp')).toBe('webp');
+		expect(imageFileType('scan.TIF')).toBeUndefined(); // only the documented spellings are stated
+		expect(imageFileType('photo.webp')).toBeUndefined(); // not a documented type: the node refuses it before sending
+		expect(imageFileType('scan.tiff')).toBe('tiff');
 		expect(imageFileType(undefined, 'application/octet-stream')).toBeUndefined();
 	});
 
