@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { hintForAnswer } from '../shared/transport/errors';
 import type { CallScope, ServiceClient } from '../shared/transport/request';
 import { idText, obj, str } from '../shared/values';
 import type { BatchProtocol, Protocol, WorkOutcome, WorkStatus } from '../shared/work';
@@ -67,6 +68,8 @@ async function envelope(
 	const response = await client.send(request, scope);
 	const body = response.body;
 	const fields = readPaiError(body);
+	// A status answer without any code says nothing: the same rule as an AI Search answer without a status.
+	if (body.code === undefined && request.idempotent && response.status < 300) throw new UnreadableAnswer('code');
 	if (body.code !== 'OK') {
 		throw client.fail(
 			{
@@ -74,6 +77,10 @@ async function envelope(
 				code: fields.code ?? 'MissingCode',
 				message: fields.message ?? `The service did not answer OK while ${request.purpose}`,
 				requestId: fields.requestId,
+				description:
+					body.code === undefined && !request.idempotent
+						? 'The answer had no code at all: the work may exist anyway and be charged. Check with the request ID before running the item again'
+						: hintForAnswer(response.status, fields, 'pai', request.purpose),
 			},
 			scope,
 		);

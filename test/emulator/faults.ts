@@ -1,6 +1,6 @@
 import type { ApiServiceType, Fault, FaultType } from './types';
 
-const FAULT_TYPES: FaultType[] = ['status', 'drop', 'slow', 'malformed', 'throttle'];
+const FAULT_TYPES: FaultType[] = ['status', 'html', 'drop', 'reset', 'slow', 'malformed', 'empty', 'throttle'];
 
 export interface FaultTarget {
 	method: string;

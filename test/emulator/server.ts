@@ -107,6 +107,26 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 		const fault = faults.take({ method, kind: route.kind, service: route.service, path: url.pathname + url.search });
 		if (fault) entry.fault = fault.type;
 		if (fault?.type === 'status') return send(family.statusError(fault.status ?? 500));
+		if (fault?.type === 'reset') {
+			entry.status = 0;
+			finish(entry);
+			req.socket.destroy();
+			return;
+		}
+		if (fault?.type === 'html') {
+			const page = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+			entry.status = fault.status ?? 502;
+			res.writeHead(entry.status, { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(page)) });
+			res.end(page);
+			finish(entry);
+			return;
+		}
+		if (fault?.type === 'empty') {
+			entry.status = 200;
+			sendJson(res, 200, { request_id: 'fault-empty-200' });
+			finish(entry);
+			return;
+		}
 		if (fault?.type === 'throttle') {
 			return send(throttled(fault.retryAfter === undefined ? policyRetryAfter() : (fault.retryAfter ?? undefined)));
 		}

@@ -69,7 +69,13 @@ export interface RequestLogEntry {
 	fault?: string;
 }
 
-export type FaultType = 'status' | 'drop' | 'slow' | 'malformed' | 'throttle';
+/**
+ * status: an error answer (the family's envelope); html: an error page from a gateway; throttle: 429;
+ * reset: the connection closes before the service acts; drop: it closes after the service acted (a
+ * submit did create its task); slow: the real answer, late; malformed: a 200 that is not JSON; empty: a
+ * 200 JSON body without status, task or code.
+ */
+export type FaultType = 'status' | 'html' | 'drop' | 'reset' | 'slow' | 'malformed' | 'empty' | 'throttle';
 
 export interface Fault {
 	match?: {
@@ -80,7 +86,7 @@ export interface Fault {
 		path?: string;
 	};
 	type: FaultType;
-	/** For 'status'; default 500. */
+	/** For 'status' and 'html'; default 500 (html: 502). */
 	status?: number;
 	/** For 'slow'. */
 	delayMs?: number;

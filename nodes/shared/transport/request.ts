@@ -206,7 +206,7 @@ export class ServiceClient {
 				return fail({
 					code,
 					message: unknownOutcome
-						? `The service did not answer within the Request Timeout (${timeoutSeconds} s) while ${request.purpose}; it may or may not have received the request`
+						? `The service did not answer within the Request Timeout (${timeoutSeconds} s) while ${request.purpose}; the service may or may not have received it`
 						: `The service did not answer within the Request Timeout (${timeoutSeconds} s) while ${request.purpose}`,
 					description: unknownOutcome ? `${resendHint}. A longer Request Timeout (an option of the node) gives slow answers more time` : 'Raise the Request Timeout option, or try again later',
 				});
@@ -224,7 +224,9 @@ export class ServiceClient {
 			return fail({
 				httpCode: response?.statusCode,
 				code: 'MalformedResponse',
-				message: `The service answered with a response that is not valid JSON while ${request.purpose}`,
+				message: unknownOutcome
+					? `The service's answer was not valid JSON while ${request.purpose}; the work may or may not have been created`
+					: `The service answered with a response that is not valid JSON while ${request.purpose}`,
 				description: unknownOutcome ? resendHint : undefined,
 			});
 		}
