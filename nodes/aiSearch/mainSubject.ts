@@ -4,7 +4,7 @@ import type { Capability } from '../shared/capability';
 import { readImageSize } from '../shared/imageSize';
 import { listItems } from '../shared/output';
 import type { Box, DetectedObject, DetectionRequest } from './objectDetection';
-import { detectionBase, minConfidence, normalizeDetection, objectDetectionBody } from './objectDetection';
+import { detectionBase, normalizeDetection, objectDetectionBody } from './objectDetection';
 
 /**
  * Main subject ranking. The service returns unlabeled boxes; the main subject is the one a viewer
@@ -95,7 +95,7 @@ export const mainSubject: Capability<DetectionRequest> = {
 		return objectDetectionBody(input);
 	},
 	output(answer, item) {
-		const detection = normalizeDetection(answer, minConfidence(item.options));
+		const detection = normalizeDetection(answer, item.request?.minConfidence);
 		const imageSize = item.request?.imageSize;
 		const subjects = rankSubjects(detection.objects, imageSize);
 		const result: IDataObject = {

@@ -110,6 +110,8 @@ export function detectionProperties(config: {
 
 export interface DetectionRequest {
 	input: PreparedInput;
+	/** Read in phase one, so an out-of-range value is refused before the image is sent. */
+	minConfidence: number;
 	/** Read from the image header when the bytes are loaded (Main Subject ranks within the image). */
 	imageSize?: { width: number; height: number; format: string };
 }
@@ -123,7 +125,8 @@ export const detectionBase = {
 	async prepare(item: ItemContext) {
 		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
 		if (input.url === undefined) checkImageSource(input.source, DOCUMENTED_IMAGE_TYPES);
-		return { request: { input } as DetectionRequest, fields: { source: input.source } };
+		const request: DetectionRequest = { input, minConfidence: minConfidence(item.options) };
+		return { request, fields: { source: input.source } };
 	},
 	/** The image's bytes, checked to be an image the service reads before they are sent. */
 	async loadImage(request: DetectionRequest) {
@@ -133,13 +136,13 @@ export const detectionBase = {
 	},
 };
 
-export const minConfidence = (options: IDataObject) => optionNumber(options.minConfidence, { label: 'Minimum Confidence', fallback: 0, min: 0, max: 1 });
+const minConfidence = (options: IDataObject) => optionNumber(options.minConfidence, { label: 'Minimum Confidence', fallback: 0, min: 0, max: 1 });
 
 export const objectDetection: Capability<DetectionRequest> = {
 	...detectionBase,
 	body: async (request) => objectDetectionBody(await detectionBase.loadImage(request)),
 	output(answer, item) {
-		const result = normalizeDetection(answer, minConfidence(item.options));
+		const result = normalizeDetection(answer, item.request?.minConfidence);
 		const shared = { objectCount: result.objectCount, usage: result.usage };
 		return listItems(result, result.objects, shared, item.common, item.index, item.options.split === true);
 	},
