@@ -54,4 +54,19 @@ describe('example workflows in real n8n (CLI: import + execute)', () => {
 		const check = checkModule.default;
 		check((nodeName) => itemsOf(result.run!, nodeName).map((item) => item.json));
 	});
+
+	it('keeps the package\'s own headline when a submission\'s outcome is unknown (n8n must not advise an immediate retry)', async () => {
+		emulator.clearFaults();
+		emulator.addFault({ type: 'drop', match: { kind: 'submit' } });
+		try {
+			const result = await n8n.execute('exImageContent01');
+			const error = result.run?.data.resultData.error as { message?: string; description?: string } | undefined;
+			const shown = error ? `${error.message}\n${error.description}` : `${result.stdout}\n${result.stderr}`;
+			expect(shown).toMatch(/The connection broke while submitting the task; the service may or may not have received it/);
+			expect(shown).toMatch(/not sent again/);
+			expect(shown).not.toMatch(/retry the request immediately/i);
+		} finally {
+			emulator.clearFaults();
+		}
+	});
 });
