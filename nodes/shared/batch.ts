@@ -216,6 +216,11 @@ export async function resumeBatch<R>(
 	run.submitted.add(item.index, `${batch.terms.noun} ${id}`);
 	const polled = await sharedBatchWait(run, id, () => waitForBatch(batch, client, id, 1, wait, scope));
 	const works = key ? polled.works.filter((work) => work.key === key).slice(0, 1) : polled.works;
+	// Several items resuming the whole of one batch: its jobs are output once, by the first of them.
+	const firstItem = firstResumer(capability, run, id, key, item.index);
+	if (firstItem !== item.index) {
+		return [itemFor({ batchId: id, status: polled.status, jobCount: works.length, sameBatchAsItem: firstItem }, item.index)];
+	}
 	if (key && works.length === 0 && !polled.timedOut) {
 		throw withContext(client.fail({ code: 'MissingJob', message: `Batch ${id} has no job for ${key}` }, scope), { batchId: id });
 	}
@@ -243,6 +248,29 @@ export async function resumeBatch<R>(
 		}
 	}
 	return items;
+}
+
+const batchResumers = new WeakMap<RunState, Map<string, number>>();
+
+/**
+ * The lowest item that resumes the whole of this batch (no key), found once per run over every
+ * item's parameters so concurrent items agree; items with a key output their own job.
+ */
+function firstResumer<R>(capability: Capability<R>, run: RunState, id: string, key: string, index: number): number {
+	if (key) return index;
+	let firsts = batchResumers.get(run);
+	if (!firsts) {
+		firsts = new Map();
+		const batch = batchProtocol(capability.protocol);
+		for (let other = 0; other < run.results.length; other++) {
+			const item = itemContext(run.ctx, other, 'getResult');
+			if (!capability.batch!.resumes(item) || capability.batch!.resumeKey(item)) continue;
+			const otherId = String(item.param(batch.terms.idParameter, '') ?? '').trim();
+			if (!firsts.has(otherId)) firsts.set(otherId, other);
+		}
+		batchResumers.set(run, firsts);
+	}
+	return firsts.get(id) ?? index;
 }
 
 const batchWaits = new WeakMap<RunState, Map<string, Promise<Awaited<ReturnType<typeof waitForBatch>>>>>();

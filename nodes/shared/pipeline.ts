@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItem } from './output';
-import { toItemError, type ItemError } from './transport/errors';
+import { sentences, toItemError, type ItemError } from './transport/errors';
 import { CancelledError, anySignal } from './wait';
 
 /** Added to the error of an invalid item when Continue On Fail is off. */
@@ -79,7 +79,7 @@ export class ItemFailures {
 	throwFirst(stillRunning?: string): void {
 		if (this.failures.length === 0) return;
 		const { error } = [...this.failures].sort((a, b) => a.itemIndex - b.itemIndex)[0];
-		if (stillRunning) error.description = error.description ? `${error.description}. ${stillRunning}` : stillRunning;
+		if (stillRunning) error.description = sentences(error.description, stillRunning);
 		throw error;
 	}
 }

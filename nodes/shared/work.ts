@@ -5,7 +5,7 @@ import { pollUntilDone, timeoutFailure } from './poll';
 import type { SubmittedWork } from './pipeline';
 import type { ServiceFamily } from './transport/credentials';
 import type { ApiFailure, FailureContext } from './transport/errors';
-import { withContext } from './transport/errors';
+import { sentences, withContext } from './transport/errors';
 import type { CallScope, ErrorBodyReader, ServiceClient } from './transport/request';
 import { CancelledError } from './wait';
 
@@ -63,7 +63,7 @@ export function withResumeNote<T>(error: T, note: string): T {
 	const target = error as { description?: string | null; context?: object } | undefined;
 	if (!target || typeof target !== 'object' || !target.context) return error;
 	if (target.description?.includes(note)) return error;
-	target.description = target.description ? `${target.description}. ${note}` : note;
+	target.description = sentences(target.description, note);
 	return error;
 }
 

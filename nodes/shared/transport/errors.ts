@@ -16,6 +16,14 @@ export interface FailureContext extends IDataObject {
 
 export type ItemError = NodeApiError | NodeOperationError;
 
+/** Sentences joined with one full stop between them, whether or not each already ends with one. */
+export function sentences(...parts: Array<string | null | undefined>): string {
+	return parts
+		.filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+		.map((part) => part.trim().replace(/\.+$/, ''))
+		.join('. ');
+}
+
 /** Removes secrets from any text that may reach an item, a message or a log line. */
 export function redact(text: string, secrets: string[]): string {
 	let result = text;
@@ -71,7 +79,7 @@ export function apiError(node: INode, failure: ApiFailure, itemIndex: number, se
 		{ code: systemCode ? null : (failure.code ?? null), message: headline, requestId: failure.requestId ?? null } as JsonObject,
 		{
 			message,
-			description: redact(details.join('. '), secrets) || undefined,
+			description: redact(sentences(...(details as string[])), secrets) || undefined,
 			httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
 			itemIndex,
 		},
