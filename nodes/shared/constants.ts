@@ -29,3 +29,6 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
 
 /** Items whose tasks are in flight at once; bounds memory for base64 payloads. */
 export const DEFAULT_MAX_ITEMS_IN_FLIGHT = 25;
+
+/** A long run writes its progress to n8n's log at most this often. */
+export const PROGRESS_LOG_INTERVAL_MS = 30_000;

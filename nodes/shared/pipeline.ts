@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItem } from './output';
 import { sentences, toItemError, type ItemError } from './transport/errors';
+import { PROGRESS_LOG_INTERVAL_MS } from './constants';
 import { CancelledError, anySignal } from './wait';
 
 /** Added to the error of an invalid item when Continue On Fail is off. */
@@ -122,6 +123,15 @@ export type ItemHandler = (itemIndex: number, signal: AbortSignal) => Promise<IN
  */
 export async function runItems(run: RunState, itemIndexes: number[], handler: ItemHandler, maxInFlight: number): Promise<void> {
 	let next = 0;
+	let settled = 0;
+	let loggedAt = Date.now();
+	const progress = () => {
+		settled++;
+		// Long runs say how far they are in n8n's log, so an Execute step is never silent for minutes.
+		if (Date.now() - loggedAt < PROGRESS_LOG_INTERVAL_MS || settled === itemIndexes.length) return;
+		loggedAt = Date.now();
+		run.ctx.logger.info(`Alibaba Multimodal (${run.ctx.getNode().name}): ${settled} of ${itemIndexes.length} items done, ${run.submitted.size} submitted`);
+	};
 	const worker = async () => {
 		while (next < itemIndexes.length && !run.signal.aborted) {
 			const itemIndex = itemIndexes[next++];
@@ -134,6 +144,7 @@ export async function runItems(run: RunState, itemIndexes: number[], handler: It
 				run.submitted.settle(itemIndex, 'failed');
 				run.failures.record(itemIndex, thrown);
 			}
+			progress();
 		}
 	};
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(maxInFlight, itemIndexes.length)) }, worker));

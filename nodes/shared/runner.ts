@@ -9,6 +9,7 @@ import { NOTHING_SENT, RunState, SubmittedWork, runItems } from './pipeline';
 import type { WaitSettings } from './poll';
 import { readWaitSettings } from './poll';
 import { reportUndelivered } from './report';
+import { summarizeRun } from './summary';
 import { toItemError } from './transport/errors';
 import { readClientOptions } from './transport/options';
 import type { ServiceClient } from './transport/request';
@@ -108,5 +109,7 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 		throw new CancelledError();
 	}
 	if (run.failures.count > 0) run.failures.throwFirst(reportUndelivered(ctx, run.submitted, 'failed', resumeWith));
-	return [run.output()];
+	const output = run.output();
+	summarizeRun(ctx, output, operation, protocol.terms.idLabel);
+	return [output];
 }

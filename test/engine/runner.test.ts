@@ -81,4 +81,22 @@ describe('the runner checks every item before it sends anything', () => {
 		expect((out[BAD + 1].json.source as { url: string }).url).toBe(`https://images.example.com/photo-${BAD + 1}.jpg`);
 		expect(emulator.log.filter((entry) => entry.status === 200)).toHaveLength(COUNT - 1);
 	});
+
+	it('sums a run up in an execution hint and in the custom data', async () => {
+		const result = await runWorkflow(
+			singleNode(
+				emulator.url,
+				node('Extract', 'alibabaImageContent', { operation: 'submitAndWait', serviceId: 'ops-image-analyze-ocr-001', inputType: 'url', url: '={{ $json.url }}', options: { pollIntervalSeconds: 0.1 } }, { onError: 'continueRegularOutput' }),
+				[{ json: { url: 'https://images.example.com/a.jpg' } }, { json: { url: 'https://images.example.com/fail.jpg' } }, { json: { url: 'https://images.example.com/b.jpg' } }],
+			),
+		);
+		expect(result.status).toBe('success');
+		const task = result.run.data.resultData.runData.Extract[0] as { hints?: Array<{ message: string; type?: string }> };
+		expect(task.hints).toEqual([
+			{ message: expect.stringMatching(/^3 items: 2 done, 1 failed \(see their error fields\)\. Usage reported by the service: pvCount 2\.$/), type: 'warning', location: 'outputPane' },
+		]);
+		const metadata = (result.run.data.resultData as { metadata?: Record<string, string> }).metadata ?? {};
+		expect(metadata.alibabaItems).toBe('3 items: 2 done, 1 failed (see their error fields)');
+		expect(metadata.alibabaUsage).toBe('pvCount 2');
+	});
 });
