@@ -27,7 +27,13 @@ try {
 	const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
 	if (errors > 0) console.log((await eslint.loadFormatter('stylish')).format(results));
 	console.log(`scanner lint of ${tarball.split('/').pop()}: ${files.length} files, ${errors} errors, ${warnings} warnings`);
-	process.exitCode = errors > 0 ? 1 : 0;
+	// Every node ships its output schemas (n8n shows them in the editor before a first run).
+	const nodeDirs = fg.sync('dist/nodes/Alibaba*', { cwd: root, onlyDirectories: true });
+	const missing = nodeDirs.filter((node) => fg.sync(`${node}/__schema__/**/*.json`, { cwd: root }).length === 0);
+	const schemas = fg.sync('dist/nodes/**/__schema__/**/*.json', { cwd: root }).length;
+	console.log(`output schemas in the tarball: ${schemas} files for ${nodeDirs.length - missing.length} of ${nodeDirs.length} nodes`);
+	if (missing.length > 0) console.log(`nodes without output schemas: ${missing.join(', ')}`);
+	process.exitCode = errors > 0 || missing.length > 0 || nodeDirs.length === 0 ? 1 : 0;
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }

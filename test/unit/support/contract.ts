@@ -68,8 +68,10 @@ export async function runContract(
 		{ itemIndex: 0, signal: new AbortController().signal },
 		new SubmittedWork(),
 	);
-	if (outcome.kind !== 'finished') throw new Error('The scripted work did not finish');
 	const common = { ...capability.protocol.fields(outcome, route), ...prepared.fields };
-	const items = await shapeOutput(capability, outcome.work, { ...item, request: prepared.request, common });
+	const items =
+		outcome.kind === 'finished'
+			? await shapeOutput(capability, outcome.work, { ...item, request: prepared.request, common })
+			: [{ json: common, pairedItem: { item: 0 } }];
 	return { route, requests, items: items.map((output) => ({ ...output, json: JSON.parse(JSON.stringify(output.json)) })) };
 }
