@@ -32,3 +32,9 @@ export const DEFAULT_MAX_ITEMS_IN_FLIGHT = 25;
 
 /** A long run writes its progress to n8n's log at most this often. */
 export const PROGRESS_LOG_INTERVAL_MS = 30_000;
+
+/** Called by an AI agent, an unset wait returns the pending work after a minute: an agent's turn stays short. */
+export const TOOL_WAIT_SECONDS = 60;
+
+/** ...and checks every 5 s at most (PAI's 30 s default would use half the minute on one sleep). */
+export const TOOL_POLL_SECONDS = 5;

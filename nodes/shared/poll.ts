@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FIRST_CHECK_MAX_MS } from './constants';
+import { FIRST_CHECK_MAX_MS, TOOL_POLL_SECONDS, TOOL_WAIT_SECONDS } from './constants';
 import type { ApiFailure } from './transport/errors';
 import { optionNumber } from './values';
 import type { Clock } from './wait';
@@ -14,15 +14,23 @@ export interface WaitSettings {
 	onTimeout: 'error' | 'output';
 }
 
+/**
+ * The wait settings of an item. Called by an AI agent (a tool execution), a wait the user did not set
+ * lasts at most TOOL_WAIT_SECONDS and then returns the pending work, so an agent's turn is never held
+ * for half an hour; what the user set explicitly always wins.
+ */
 export function readWaitSettings(
 	options: IDataObject,
 	defaults: { intervalSeconds: number; timeoutSeconds: number },
+	context: { tool?: boolean } = {},
 ): WaitSettings {
+	const timeoutFallback = context.tool ? Math.min(TOOL_WAIT_SECONDS, defaults.timeoutSeconds) : defaults.timeoutSeconds;
+	const intervalFallback = context.tool ? Math.min(TOOL_POLL_SECONDS, defaults.intervalSeconds) : defaults.intervalSeconds;
+	const onTimeout = options.onTimeout ?? (context.tool ? 'output' : 'error');
 	return {
-		pollIntervalMs:
-			optionNumber(options.pollIntervalSeconds, { label: 'Poll Interval (Seconds)', fallback: defaults.intervalSeconds, min: 0.1 }) * 1000,
-		timeoutMs: optionNumber(options.timeoutSeconds, { label: 'Timeout (Seconds)', fallback: defaults.timeoutSeconds, min: 1 }) * 1000,
-		onTimeout: options.onTimeout === 'output' ? 'output' : 'error',
+		pollIntervalMs: optionNumber(options.pollIntervalSeconds, { label: 'Poll Interval (Seconds)', fallback: intervalFallback, min: 0.1 }) * 1000,
+		timeoutMs: optionNumber(options.timeoutSeconds, { label: 'Timeout (Seconds)', fallback: timeoutFallback, min: 1 }) * 1000,
+		onTimeout: onTimeout === 'output' ? 'output' : 'error',
 	};
 }
 

@@ -29,7 +29,8 @@ interface ReadyItem<R> {
 
 async function prepareItem<R>(capability: Capability<R>, item: ItemContext): Promise<ReadyItem<R>> {
 	const { terms } = capability.protocol;
-	const ready: ReadyItem<R> = { item, route: capability.route(item), wait: readWaitSettings(item.options, terms) };
+	const tool = item.ctx.isToolExecution?.() === true;
+	const ready: ReadyItem<R> = { item, route: capability.route(item), wait: readWaitSettings(item.options, terms, { tool }) };
 	if (item.operation === 'getResult') {
 		if (!capability.batch?.resumes(item)) ready.id = readResumeId(item, terms.idLabel, terms.idParameter, capability.protocol.idProblem);
 	} else {

@@ -1,4 +1,4 @@
-import { pollUntilDone } from '../../../nodes/shared/poll';
+import { pollUntilDone, readWaitSettings } from '../../../nodes/shared/poll';
 import { CancelledError, pause } from '../../../nodes/shared/wait';
 import { VirtualClock } from '../support/virtualClock';
 
@@ -71,5 +71,29 @@ describe('pause (real time, sliced so a cancel is seen at once)', () => {
 		const controller = new AbortController();
 		controller.abort();
 		await expect(pause(10_000, controller.signal)).rejects.toBeInstanceOf(CancelledError);
+	});
+});
+
+describe('readWaitSettings', () => {
+	const pai = { intervalSeconds: 30, timeoutSeconds: 1800 };
+
+	it('uses the family defaults in a workflow run', () => {
+		expect(readWaitSettings({}, pai)).toEqual({ pollIntervalMs: 30_000, timeoutMs: 1_800_000, onTimeout: 'error' });
+	});
+
+	it('bounds an unset wait for an AI agent and returns the pending work instead of failing', () => {
+		expect(readWaitSettings({}, pai, { tool: true })).toEqual({ pollIntervalMs: 5_000, timeoutMs: 60_000, onTimeout: 'output' });
+	});
+
+	it('keeps what the user set, also for an agent', () => {
+		expect(readWaitSettings({ timeoutSeconds: 300, onTimeout: 'error', pollIntervalSeconds: 10 }, pai, { tool: true })).toEqual({
+			pollIntervalMs: 10_000,
+			timeoutMs: 300_000,
+			onTimeout: 'error',
+		});
+	});
+
+	it('refuses a value out of range, naming the option and its range', () => {
+		expect(() => readWaitSettings({ timeoutSeconds: 0 }, pai)).toThrow('Timeout (Seconds) must be a number of at least 1; it is 0');
 	});
 });
