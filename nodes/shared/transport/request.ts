@@ -212,10 +212,11 @@ export class ServiceClient {
 				});
 			}
 			if (unknownOutcome) {
+				// n8n's own text for the code (it advises retrying at once) is deliberately left out.
 				return fail({
 					code,
 					message: `The connection broke while ${request.purpose}; the service may or may not have received it`,
-					description: `${resendHint}. (${detail})`,
+					description: resendHint,
 				});
 			}
 			return fail({ code, message: `Could not reach the service while ${request.purpose}`, description: `${unreachableHint(code, baseUrl)}. (${detail})` });
