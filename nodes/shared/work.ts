@@ -5,7 +5,7 @@ import { pollUntilDone, timeoutFailure } from './poll';
 import type { SubmittedWork } from './pipeline';
 import type { ServiceFamily } from './transport/credentials';
 import type { ApiFailure, FailureContext } from './transport/errors';
-import { sentences, withContext } from './transport/errors';
+import { contextOf, sentences, withContext } from './transport/errors';
 import type { CallScope, ErrorBodyReader, ServiceClient } from './transport/request';
 import { CancelledError } from './wait';
 
@@ -180,7 +180,7 @@ async function waitForWork(
 		);
 	} catch (error) {
 		// The deadline ran out while a status check was still being retried: that is a timeout too.
-		if (wait.onTimeout === 'output' && !(error instanceof CancelledError) && Date.now() >= deadline - 1000) {
+		if (wait.onTimeout === 'output' && !(error instanceof CancelledError) && (contextOf(error).deadlineReached || Date.now() >= deadline)) {
 			return { kind: 'pending', id, status: last?.status ?? 'unknown', fields: last?.fields, requestId, timedOut: true };
 		}
 		throw withResumeNote(withContext(error, protocol.context(id, route, last)), resumeNote);

@@ -113,6 +113,19 @@ describe.each(Object.entries(FAMILIES))('%s under faults (default options)', (_f
 		expect(result.output('Node').map((item) => item.json[family.idField])).toEqual(created(emulator, family.submitPath).map((task) => String(task.taskId)));
 	});
 
+	it('a deadline reached while failing status checks are retried outputs the pending task (On Timeout = Output)', async () => {
+		emulator.addFault({ type: 'status', status: 503, match: { kind: 'poll' }, times: -1 });
+		const workflow = family.workflow(emulator);
+		const [ours] = workflow.nodes;
+		ours.parameters = { ...ours.parameters, options: { ...fast, timeoutSeconds: 2, onTimeout: 'output' } };
+		const result = await runWorkflow(workflow);
+		expect(result.status).toBe('success');
+		const out = result.output('Node').map((item) => item.json);
+		expect(out).toHaveLength(3);
+		expect(out.every((json) => json.timedOut === true)).toBe(true);
+		expect(out.map((json) => json[family.idField])).toEqual(created(emulator, family.submitPath).map((task) => String(task.taskId)));
+	});
+
 	it('a run stopped mid-wait names every task it created in the custom data', async () => {
 		await emulator.close();
 		emulator = await startEmulator({ apiKeys: [API_KEY], paiApps: { [PAI_APP_ID]: PAI_TOKEN }, taskLatencyMs: 60_000, paiJobLatencyMs: 60_000 });

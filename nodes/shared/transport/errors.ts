@@ -12,6 +12,8 @@ export interface FailureContext extends IDataObject {
 	/** PAI async job and batch job ids. */
 	jobId?: string;
 	batchId?: string;
+	/** A status check stopped retrying because the wait's deadline came: the work itself may be fine. */
+	deadlineReached?: boolean;
 }
 
 export type ItemError = NodeApiError | NodeOperationError;

@@ -12,7 +12,7 @@ import { CancelledError, pause, throwIfCancelled } from '../wait';
 import type { ServiceFamily, ServiceTarget } from './credentials';
 import { loadServiceTarget } from './credentials';
 import type { ApiFailure } from './errors';
-import { apiError, hintForAnswer, operationError, redact } from './errors';
+import { apiError, hintForAnswer, operationError, redact, withContext } from './errors';
 import type { AttemptOutcome } from './retry';
 import { classifyNetworkCode, networkCode, unreachableHint } from './network';
 import { decideRetry, parseRetryAfter } from './retry';
@@ -162,7 +162,8 @@ export class ServiceClient {
 				throw this.failureError(request, scope, outcome, decision.reason, response, parsed, failure);
 			}
 			if (scope.deadline !== undefined && Date.now() + decision.delayMs > scope.deadline) {
-				throw this.failureError(request, scope, outcome, 'exhausted', response, parsed, failure);
+				// The wait's deadline ends the retries: for the waiting work this is a timeout, not a failure.
+				throw withContext(this.failureError(request, scope, outcome, 'exhausted', response, parsed, failure), { deadlineReached: true });
 			}
 			if (decision.cause === 'throttle') {
 				throttleRetries++;
