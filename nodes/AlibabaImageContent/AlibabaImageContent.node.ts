@@ -5,7 +5,7 @@ import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageContent } from '../aiSearch/imageAnalyze';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, taskOptions } from '../shared/descriptions';
+import { inputProperties, operationProperties, optionsCollection, taskOptions, waitHints } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly', 'sync'] };
@@ -25,6 +25,7 @@ export class AlibabaImageContent implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		hints: waitHints(aiSearch.terms),
 		properties: [
 			...operationProperties({
 				work: aiSearch.terms,

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { PAI_QPS } from '../pai/constants';
 import { classificationConfigureFields, configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
-import { operationProperties, optionsCollection } from '../shared/descriptions';
+import { operationProperties, optionsCollection, waitHints } from '../shared/descriptions';
 import { pai } from '../pai/protocol';
 import { postClassification } from '../pai/postClassification';
 import { runCapability } from '../shared/runner';
@@ -25,6 +25,7 @@ export class AlibabaPaiPostClassification implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		hints: waitHints(pai.terms),
 		properties: [
 			...operationProperties({ work: pai.terms, subject: 'post classification', resultNoun: 'classes, tags and embedding' }),
 			{

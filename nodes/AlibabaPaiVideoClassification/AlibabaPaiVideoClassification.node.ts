@@ -3,6 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { classificationConfigureFields } from '../pai/descriptions';
+import { waitHints } from '../shared/descriptions';
+import { pai } from '../pai/protocol';
 import { runCapability } from '../shared/runner';
 import { videoClassification } from '../pai/videoClassification';
 import { videoNodeProperties } from '../pai/video';
@@ -21,6 +23,7 @@ export class AlibabaPaiVideoClassification implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		hints: waitHints(pai.terms),
 		properties: videoNodeProperties({
 			noun: 'video classification',
 			resultNoun: 'classes, tags and embedding',

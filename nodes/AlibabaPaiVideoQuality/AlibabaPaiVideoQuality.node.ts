@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/constants';
+import { waitHints } from '../shared/descriptions';
+import { pai } from '../pai/protocol';
 import { runCapability } from '../shared/runner';
 import { videoNodeProperties } from '../pai/video';
 import { videoQuality } from '../pai/videoQuality';
@@ -20,6 +22,7 @@ export class AlibabaPaiVideoQuality implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		hints: waitHints(pai.terms),
 		properties: videoNodeProperties({ noun: 'video quality', resultNoun: 'video quality score', configureFields: [] }),
 	};
 

@@ -5,7 +5,7 @@ import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { VIDEO_FORMATS } from '../aiSearch/media';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions } from '../shared/descriptions';
+import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoKeyframes } from '../aiSearch/videoSnapshot';
 
@@ -26,6 +26,7 @@ export class AlibabaVideoKeyframes implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		hints: waitHints(aiSearch.terms),
 		properties: [
 			...operationProperties({ work: aiSearch.terms, subject: 'keyframe extraction', resultNoun: 'frames' }),
 			...inputProperties({ noun: 'video', types: ['binary', 'url', 'base64'], allowOss: true, show: withInput }),

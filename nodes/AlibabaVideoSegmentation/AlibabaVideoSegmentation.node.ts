@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions } from '../shared/descriptions';
+import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoSegmentation } from '../aiSearch/videoSegmentation';
 
@@ -25,6 +25,7 @@ export class AlibabaVideoSegmentation implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		hints: waitHints(aiSearch.terms),
 		properties: [
 			...operationProperties({ work: aiSearch.terms, subject: 'video segmentation', resultNoun: 'segments' }),
 			// The service has no content field: videos are passed by URL or OSS path only.

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { operationProperties, optionsCollection, splitOption, taskOptions } from '../shared/descriptions';
+import { operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoSummary } from '../aiSearch/videoSummary';
 
@@ -25,6 +25,7 @@ export class AlibabaVideoSummary implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		hints: waitHints(aiSearch.terms),
 		properties: [
 			...operationProperties({ work: aiSearch.terms, subject: 'video summarization', resultNoun: 'summary' }),
 			{

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, NodeHint } from 'n8n-workflow';
 
 /** Input selection shared by every node that takes a file: binary property, URL (or OSS path), base64. */
 export function inputProperties(config: {
@@ -267,4 +267,22 @@ export function splitOption(config: { noun: string; show?: Record<string, string
 /** The Options collection every node ends with. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/**
+ * Shown in the node's panel before it runs: how long a wait may last with the defaults, and how to keep a
+ * manual test short. A hint rather than a shorter default for manual runs, so that a test run behaves
+ * exactly like the production run it stands for.
+ */
+export function waitHints(work: { noun: string; timeoutSeconds: number }): NodeHint[] {
+	const minutes = Math.round(work.timeoutSeconds / 60);
+	return [
+		{
+			message: `With the default options each ${work.noun} is waited for up to ${minutes} minutes. For a quick test, add the Timeout option and set On Timeout to Output the Pending ${work.noun[0].toUpperCase()}${work.noun.slice(1)}, or use Submit Only.`,
+			type: 'info',
+			location: 'ndv',
+			whenToDisplay: 'beforeExecution',
+			displayCondition: '={{ $parameter["operation"] !== "submitOnly" && !$parameter["options"]?.timeoutSeconds }}',
+		},
+	];
 }

@@ -30,3 +30,17 @@ describe('output schemas shipped with the nodes', () => {
 		for (const [path, text] of Object.entries(files)) expect(readFileSync(join(__dirname, '..', '..', '..', path), 'utf8')).toBe(text);
 	});
 });
+
+describe('the wait hint of the asynchronous nodes', () => {
+	it.each([
+		['AlibabaTranscription', 10],
+		['AlibabaVideoSummary', 10],
+		['AlibabaPaiVideoQuality', 30],
+	])('%s says how long the default wait lasts and how to keep a test short', async (name, minutes) => {
+		const module = (await import(`../../../nodes/${name}/${name}.node`)) as Record<string, new () => { description: { hints?: Array<{ message: string; whenToDisplay?: string }> } }>;
+		const [hint] = new module[name]().description.hints ?? [];
+		expect(hint.message).toContain(`up to ${minutes} minutes`);
+		expect(hint.message).toMatch(/Submit Only/);
+		expect(hint.whenToDisplay).toBe('beforeExecution');
+	});
+});
