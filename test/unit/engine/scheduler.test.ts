@@ -22,7 +22,8 @@ describe('RequestBudget', () => {
 	});
 
 	it('bounds the requests in flight', async () => {
-		const budget = new RequestBudget(1000, 2);
+		const clock = new VirtualClock();
+		const budget = new RequestBudget(1000, 2, clock);
 		let inFlight = 0;
 		let peak = 0;
 		await Promise.all(
@@ -30,12 +31,14 @@ describe('RequestBudget', () => {
 				const release = await budget.acquire();
 				inFlight++;
 				peak = Math.max(peak, inFlight);
-				await new Promise((resolve) => setImmediate(resolve));
+				await clock.pause(10); // each request takes 10 ms
 				inFlight--;
 				release();
 			}),
 		);
 		expect(peak).toBe(2);
+		// Two at a time, 10 ms each: the eighth request ends after four rounds.
+		expect(clock.now()).toBeGreaterThanOrEqual(40);
 	});
 
 	it('holds everyone off after a 429', async () => {
