@@ -11,7 +11,7 @@ import { withContext } from './transport/errors';
 import type { CallScope, ServiceClient } from './transport/request';
 import { CancelledError } from './wait';
 import type { BatchProtocol, Operation, Protocol, WorkStatus } from './work';
-import { MAX_UNREADABLE_CHECKS, timeoutError, UnreadableAnswer, waitFor } from './work';
+import { timeoutError, unreadableError, waitFor } from './work';
 
 /** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */
 export interface BatchMode<R> {
@@ -39,25 +39,16 @@ async function waitForBatch(batch: BatchProtocol, client: ServiceClient, id: str
 	let last: { works: WorkStatus[]; requestId?: string } = { works: [] };
 	const progress = (works: WorkStatus[]) =>
 		`${works.filter((work) => work.state !== 'pending').length} of ${Math.max(expected, works.length)} jobs finished`;
-	let unreadable = 0;
 	try {
 		const waited = await waitFor(
 			async (deadline) => {
-				try {
-					last = await batch.check(client, id, { ...scope, deadline });
-					unreadable = 0;
-				} catch (error) {
-					if (!(error instanceof UnreadableAnswer)) throw withContext(error, { batchId: id });
-					if (++unreadable > MAX_UNREADABLE_CHECKS) {
-						throw client.fail({ code: 'UnreadableStatus', message: `The service's status answers for batch ${id} had no ${error.what}` }, scope);
-					}
-					return { done: false, status: progress(last.works) };
-				}
+				last = await batch.check(client, id, { ...scope, deadline });
 				const done = last.works.length >= Math.max(1, expected) && last.works.every((work) => work.state !== 'pending');
 				return done ? { done: true, value: last } : { done: false, status: progress(last.works) };
 			},
 			wait,
 			scope.signal,
+			{ deadline: Date.now() + wait.timeoutMs, unreadable: (what) => unreadableError(client, `batch ${id}`, what, scope) },
 		);
 		return { ...last, timedOut: waited.timedOut, status: waited.timedOut ? waited.status : progress(last.works) };
 	} catch (error) {

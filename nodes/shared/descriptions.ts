@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, NodeHint } from 'n8n-workflow';
 
+import { capitalize } from './values';
+
 /** Input selection shared by every node that takes a file: binary property, URL (or OSS path), base64. */
 export function inputProperties(config: {
 	noun: string;
@@ -42,7 +44,7 @@ export function inputProperties(config: {
 			displayOptions: show('binary'),
 		},
 		{
-			displayName: config.allowOss ? 'URL or OSS Path' : `${noun[0].toUpperCase()}${noun.slice(1)} URL`,
+			displayName: config.allowOss ? 'URL or OSS Path' : `${capitalize(noun)} URL`,
 			name: 'url',
 			type: 'string',
 			default: '',
@@ -83,12 +85,10 @@ export interface PolledWork {
 	timeoutSeconds: number;
 }
 
-const capitalized = (text: string) => `${text[0].toUpperCase()}${text.slice(1)}`;
-
 /** Polling options of an async node: interval, wall-clock timeout and what a timeout does. */
 export function pollingOptions(config: { pollingShow: Record<string, string[]>; work: PolledWork }): INodeProperties[] {
 	const { work } = config;
-	const Noun = capitalized(work.noun);
+	const Noun = capitalize(work.noun);
 	const displayOptions = { show: config.pollingShow };
 	const interval: INodeProperties = {
 		displayName: 'Poll Interval (Seconds)',
@@ -278,7 +278,7 @@ export function waitHints(work: { noun: string; timeoutSeconds: number }): NodeH
 	const minutes = Math.round(work.timeoutSeconds / 60);
 	return [
 		{
-			message: `With the default options each ${work.noun} is waited for up to ${minutes} minutes. For a quick test, add the Timeout option and set On Timeout to Output the Pending ${work.noun[0].toUpperCase()}${work.noun.slice(1)}, or use Submit Only.`,
+			message: `With the default options each ${work.noun} is waited for up to ${minutes} minutes. For a quick test, add the Timeout option and set On Timeout to Output the Pending ${capitalize(work.noun)}, or use Submit Only.`,
 			type: 'info',
 			location: 'ndv',
 			whenToDisplay: 'beforeExecution',

@@ -14,6 +14,7 @@ import { toItemError } from './transport/errors';
 import { readClientOptions } from './transport/options';
 import type { ServiceClient } from './transport/request';
 import { createServiceClient } from './transport/request';
+import { capitalize } from './values';
 import { CancelledError } from './wait';
 import type { Operation } from './work';
 import { runWork } from './work';
@@ -82,7 +83,7 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 	const client = await createServiceClient(ctx, protocol.family, settings, protocol.readErrorBody);
 	const batched = operation !== 'getResult' && capability.batch?.enabled(first) === true;
 	const noun = batched ? 'batches' : `${protocol.terms.noun}s`;
-	const run = new RunState(ctx, new SubmittedWork({ plural: `${noun[0].toUpperCase()}${noun.slice(1)}` }));
+	const run = new RunState(ctx, new SubmittedWork({ plural: capitalize(noun) }));
 
 	if (batched) {
 		await runBatches(capability, client, run, operation);

@@ -59,3 +59,8 @@ export function optionNumber(
 export function idText(value: unknown): string | undefined {
 	return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : undefined;
 }
+
+/** "task" → "Task", for headings and option names built from a family's words. */
+export function capitalize(text: string): string {
+	return text ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
+}

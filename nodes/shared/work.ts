@@ -7,6 +7,7 @@ import type { ServiceFamily } from './transport/credentials';
 import type { ApiFailure, FailureContext } from './transport/errors';
 import { contextOf, sentences, withContext } from './transport/errors';
 import type { CallScope, ErrorBodyReader, ServiceClient } from './transport/request';
+import { capitalize } from './values';
 import { CancelledError } from './wait';
 
 /**
@@ -59,7 +60,7 @@ export class UnreadableAnswer extends Error {
 export const MAX_UNREADABLE_CHECKS = 3;
 
 /** Adds how to resume the work to an error's description (n8n errors only; others pass through). */
-export function withResumeNote<T>(error: T, note: string): T {
+function withResumeNote<T>(error: T, note: string): T {
 	const target = error as { description?: string | null; context?: object } | undefined;
 	if (!target || typeof target !== 'object' || !target.context) return error;
 	if (target.description?.includes(note)) return error;
@@ -113,16 +114,40 @@ export interface BatchProtocol {
 }
 
 /**
- * Checks until `check` says done or the deadline passes (a last check is made at the deadline). The
- * deadline also bounds the retries of each check; cancellation stops at once.
+ * Checks until `check` says done or the deadline passes (a last check is made at the deadline); the
+ * deadline also bounds the retries of each check, and cancellation stops at once. An answer that says
+ * nothing (UnreadableAnswer) counts as "not known yet" up to MAX_UNREADABLE_CHECKS times in a row;
+ * then `unreadable` makes the error that names the work. One rule for tasks, jobs and batches.
  */
 export async function waitFor<T>(
 	check: (deadline: number) => Promise<{ done: true; value: T } | { done: false; status: string }>,
 	wait: WaitSettings,
 	signal: AbortSignal,
+	options: { deadline: number; unreadable: (what: string) => Error },
 ): Promise<Waited<T>> {
-	const deadline = Date.now() + wait.timeoutMs;
-	return await pollUntilDone<T>({ intervalMs: wait.pollIntervalMs, deadline, signal, check: async () => await check(deadline) });
+	const { deadline } = options;
+	let status = 'unknown';
+	let unreadable = 0;
+	const notKnownYet = (error: unknown) => {
+		if (!(error instanceof UnreadableAnswer)) throw error;
+		if (++unreadable > MAX_UNREADABLE_CHECKS) throw options.unreadable(error.what);
+		return { done: false as const, status };
+	};
+	return await pollUntilDone<T>({
+		intervalMs: wait.pollIntervalMs,
+		deadline,
+		signal,
+		check: async () => {
+			try {
+				const result = await check(deadline);
+				unreadable = 0;
+				if (!result.done) status = result.status;
+				return result;
+			} catch (error) {
+				return notKnownYet(error);
+			}
+		},
+	});
 }
 
 /** The error of a wait that hit its deadline, naming what to resume and how. */
@@ -133,9 +158,13 @@ export function timeoutError(
 	scope: CallScope,
 	context: FailureContext,
 ) {
-	const Noun = `${work.noun[0].toUpperCase()}${work.noun.slice(1)}`;
-	const failure = timeoutFailure({ noun: Noun, id: work.id, state: work.status, resumeWith: work.resumeWith }, wait.timeoutMs);
+	const failure = timeoutFailure({ noun: capitalize(work.noun), id: work.id, state: work.status, resumeWith: work.resumeWith }, wait.timeoutMs);
 	return withContext(client.fail(failure, scope), { ...context, status: work.status });
+}
+
+/** The error when a wait's status answers kept saying nothing usable. */
+export function unreadableError(client: ServiceClient, work: string, what: string, scope: CallScope) {
+	return client.fail({ code: 'UnreadableStatus', message: `The service's status answers for ${work} had no ${what}` }, scope);
 }
 
 function succeeded(protocol: Protocol, client: ServiceClient, work: WorkStatus, route: string, scope: CallScope): WorkStatus {
@@ -153,30 +182,19 @@ async function waitForWork(
 	requestId?: string,
 ): Promise<WorkOutcome> {
 	const { terms } = protocol;
-	const Noun = `${terms.noun[0].toUpperCase()}${terms.noun.slice(1)}`;
-	const resumeNote = `${Noun} ${id} was created on the service; resume it with the Get Result operation and ${terms.idLabel} ${id}`;
+	const resumeNote = `${capitalize(terms.noun)} ${id} was created on the service; resume it with the Get Result operation and ${terms.idLabel} ${id}`;
 	const deadline = Date.now() + wait.timeoutMs;
 	let last: WorkStatus | undefined;
-	let unreadable = 0;
 	let waited: Waited<WorkStatus>;
 	try {
 		waited = await waitFor<WorkStatus>(
 			async () => {
-				try {
-					last = await protocol.check(client, route, id, { ...scope, deadline });
-					unreadable = 0;
-				} catch (error) {
-					if (!(error instanceof UnreadableAnswer) || ++unreadable > MAX_UNREADABLE_CHECKS) {
-						throw error instanceof UnreadableAnswer
-							? client.fail({ code: 'UnreadableStatus', message: `The service's status answers for ${terms.noun} ${id} had no ${error.what}` }, scope)
-							: error;
-					}
-					return { done: false, status: last?.status ?? 'unknown' };
-				}
+				last = await protocol.check(client, route, id, { ...scope, deadline });
 				return last.state === 'pending' ? { done: false, status: last.status } : { done: true, value: last };
 			},
 			wait,
 			scope.signal,
+			{ deadline, unreadable: (what) => unreadableError(client, `${terms.noun} ${id}`, what, scope) },
 		);
 	} catch (error) {
 		// The deadline ran out while a status check was still being retried: that is a timeout too.
