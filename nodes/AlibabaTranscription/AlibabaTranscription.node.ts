@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
-import { AUDIO_FORMATS, VIDEO_FORMATS } from '../aiSearch/media';
+import { mediaFormatOption } from '../aiSearch/media';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
 import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
@@ -31,15 +31,7 @@ export class AlibabaTranscription implements INodeType {
 			...operationProperties({ work: aiSearch.terms, subject: 'transcription', resultNoun: 'transcript' }),
 			...inputProperties({ noun: 'audio or video file', types: ['binary', 'url', 'base64'], allowOss: true, show: withInput }),
 			optionsCollection([
-				{
-					displayName: 'Media Format',
-					name: 'mediaFormat',
-					type: 'options',
-					options: [...AUDIO_FORMATS, ...VIDEO_FORMATS].map((format) => ({ name: format.toUpperCase(), value: format })),
-					default: 'mp3',
-					description: 'Format of an uploaded file; when set it overrides what the file name or MIME type shows',
-					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'], '/inputType': ['binary', 'base64'] } },
-				},
+				mediaFormatOption(['audio', 'video']),
 				{
 					displayName: 'Output OSS Path',
 					name: 'outputOss',

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
-import { VIDEO_FORMATS } from '../aiSearch/media';
+import { mediaFormatOption } from '../aiSearch/media';
 import { aiSearch } from '../aiSearch/protocol';
 import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
@@ -72,15 +72,7 @@ export class AlibabaVideoKeyframes implements INodeType {
 				displayOptions: { show: { ...withInput, framesOutput: ['oss'] } },
 			},
 			optionsCollection([
-				{
-					displayName: 'Media Format',
-					name: 'mediaFormat',
-					type: 'options',
-					options: VIDEO_FORMATS.map((format) => ({ name: format.toUpperCase(), value: format })),
-					default: 'mp4',
-					description: 'Format of an uploaded video; when set it overrides what the file name or MIME type shows',
-					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'], '/inputType': ['binary', 'base64'] } },
-				},
+				mediaFormatOption(['video']),
 				{
 					displayName: 'Binary Property Prefix',
 					name: 'binaryPrefix',

@@ -10,8 +10,6 @@ export const AI_SEARCH_QPS = {
 	'video-summarization': 5,
 } as const;
 
-export type AiSearchServiceType = keyof typeof AI_SEARCH_QPS;
-
 /** Tasks take seconds (images) to minutes (long videos): check every 5 s, give up waiting after 10 minutes. */
 export const AI_SEARCH_POLL = {
 	intervalSeconds: 5,

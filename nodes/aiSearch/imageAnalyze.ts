@@ -2,7 +2,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Capability } from '../shared/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/input';
-import { checkImageBytes, checkImageSource, DOCUMENTED_IMAGE_TYPES } from '../shared/imageTypes';
+import { DOCUMENTED_IMAGE_TYPES } from '../shared/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/input';
 import { num } from '../shared/values';
 import type { Answer } from '../shared/work';
@@ -73,14 +73,9 @@ export const imageContent: Capability<ImageContentRequest> = {
 	async: true,
 	route: (item) => `image-analyze/${item.param<string>('serviceId')}${item.operation === 'sync' ? '/sync' : ''}`,
 	async prepare(item) {
-		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
-		if (input.url === undefined) checkImageSource(input.source, DOCUMENTED_IMAGE_TYPES);
+		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { imageTypes: DOCUMENTED_IMAGE_TYPES });
 		return { request: { input, fileType: item.options.fileType as string | undefined }, fields: { source: input.source } };
 	},
-	async body(request) {
-		const input = await request.input.load();
-		if (input.base64 !== undefined) checkImageBytes(input.base64, input.source, DOCUMENTED_IMAGE_TYPES);
-		return imageAnalyzeBody(input, request.fileType);
-	},
+	body: async (request) => imageAnalyzeBody(await request.input.load(), request.fileType),
 	output: (answer) => normalizeImageAnalysis(answer),
 };

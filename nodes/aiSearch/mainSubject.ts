@@ -89,7 +89,7 @@ export function rankSubjects(objects: DetectedObject[], imageSize?: Frame): Rank
 export const mainSubject: Capability<DetectionRequest> = {
 	...detectionBase,
 	async body(request) {
-		const input = await detectionBase.loadImage(request);
+		const input = await request.input.load();
 		// Uploaded images carry their size in the header; URL inputs rank within the detections' extent.
 		if (input.base64) request.imageSize = readImageSize(Buffer.from(input.base64.slice(0, 1 << 20), 'base64'));
 		return objectDetectionBody(input);

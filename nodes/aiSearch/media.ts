@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { ItemContext } from '../shared/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/input';
@@ -107,4 +107,20 @@ export async function prepareMediaInput(
 		);
 	}
 	return { input, media };
+}
+
+/** The Media Format option of the nodes that take uploads: the formats `kinds` accept, shown for uploads only. */
+export function mediaFormatOption(kinds: Array<MediaFormat['kind']>): INodeProperties {
+	const formats = [...(kinds.includes('audio') ? AUDIO_FORMATS : []), ...(kinds.includes('video') ? VIDEO_FORMATS : [])];
+	const option: INodeProperties = {
+		displayName: 'Media Format',
+		name: 'mediaFormat',
+		type: 'options',
+		options: formats.map((format) => ({ name: format.toUpperCase(), value: format })),
+		default: 'mp3',
+		description: `Format of an uploaded ${kinds.join(' or ')} file; when set it overrides what the file name or MIME type shows`,
+		displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'], '/inputType': ['binary', 'base64'] } },
+	};
+	option.default = formats[0]; // the first format of the kinds (lint wants a literal above)
+	return option;
 }

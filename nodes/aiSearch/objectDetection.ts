@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import type { Capability, ItemContext } from '../shared/capability';
 import { inputProperties, optionsCollection, requestOptions, splitOption } from '../shared/descriptions';
 import type { PreparedInput, ResolvedInput } from '../shared/input';
-import { checkImageBytes, checkImageSource, DOCUMENTED_IMAGE_TYPES } from '../shared/imageTypes';
+import { DOCUMENTED_IMAGE_TYPES } from '../shared/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/input';
 import { listItems } from '../shared/output';
 import { list, num, obj, optionNumber } from '../shared/values';
@@ -123,16 +123,9 @@ export const detectionBase = {
 	async: false,
 	route: (item: ItemContext) => `image-object-detection/${item.param<string>('serviceId')}`,
 	async prepare(item: ItemContext) {
-		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
-		if (input.url === undefined) checkImageSource(input.source, DOCUMENTED_IMAGE_TYPES);
+		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { imageTypes: DOCUMENTED_IMAGE_TYPES });
 		const request: DetectionRequest = { input, minConfidence: minConfidence(item.options) };
 		return { request, fields: { source: input.source } };
-	},
-	/** The image's bytes, checked to be an image the service reads before they are sent. */
-	async loadImage(request: DetectionRequest) {
-		const input = await request.input.load();
-		if (input.base64 !== undefined) checkImageBytes(input.base64, input.source, DOCUMENTED_IMAGE_TYPES);
-		return input;
 	},
 };
 
@@ -140,7 +133,7 @@ const minConfidence = (options: IDataObject) => optionNumber(options.minConfiden
 
 export const objectDetection: Capability<DetectionRequest> = {
 	...detectionBase,
-	body: async (request) => objectDetectionBody(await detectionBase.loadImage(request)),
+	body: async (request) => objectDetectionBody(await request.input.load()),
 	output(answer, item) {
 		const result = normalizeDetection(answer, item.request?.minConfidence);
 		const shared = { objectCount: result.objectCount, usage: result.usage };

@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import type { Capability, ItemContext, OutputContext } from '../shared/capability';
 import { inputProperties } from '../shared/descriptions';
 import type { PreparedInput } from '../shared/input';
-import { checkImageBytes, checkImageSource, COMMON_IMAGE_TYPES } from '../shared/imageTypes';
+import { COMMON_IMAGE_TYPES } from '../shared/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/input';
 import type { Answer } from '../shared/work';
 import { PAI_QPS } from './constants';
@@ -45,15 +45,13 @@ export function paiImageCapability(config: {
 		async: false,
 		route: () => 'images',
 		async prepare(item) {
-			const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index));
-			if (input.url === undefined) checkImageSource(input.source, COMMON_IMAGE_TYPES);
+			const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { imageTypes: COMMON_IMAGE_TYPES });
 			const modelName = config.model ? config.model(item) : readModelName(item.ctx, item.index);
 			const configure = readConfigure(item.ctx, item.index, config.typed?.(item) ?? {});
 			return { request: { input, modelName, configure }, fields: { source: input.source } };
 		},
 		async body(request) {
 			const input = await request.input.load();
-			if (input.base64 !== undefined) checkImageBytes(input.base64, input.source, COMMON_IMAGE_TYPES);
 			return paiImageBody(config.action, input.url ?? input.base64 ?? '', request.modelName, request.configure);
 		},
 		output: config.output,

@@ -2,6 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { bareBase64 } from './binaryOutput';
 import { REQUEST_BODY_LIMIT_BYTES } from './constants';
+import { checkImageBytes, checkImageSource } from './imageTypes';
 import { operationError } from './transport/errors';
 
 export type InputType = 'binary' | 'url' | 'base64';
@@ -105,14 +106,35 @@ export interface PreparedInput {
  * Checks an item's input without reading large bytes: URL syntax, base64 validity, the binary's
  * presence and its size from metadata. Throws an item error naming the problem and the fix.
  */
+/**
+ * Checks an item's input without reading large bytes: URL syntax, base64 validity, the binary's
+ * presence and its size from metadata, and (with `imageTypes`) that the file is an image the service
+ * reads. Throws an item error naming the problem and the fix.
+ */
 export async function prepareInput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	spec: InputSpec,
-	options: { allowOss?: boolean } = {},
+	options: { allowOss?: boolean; imageTypes?: string[] } = {},
 ): Promise<PreparedInput> {
+	const prepared = await prepareAnyInput(ctx, itemIndex, spec, options.allowOss ?? false);
+	const { imageTypes } = options;
+	if (!imageTypes || prepared.url !== undefined) return prepared;
+	// Image services: the file's name and type are checked now, its first bytes once they are read.
+	checkImageSource(prepared.source, imageTypes);
+	return {
+		...prepared,
+		load: async () => {
+			const input = await prepared.load();
+			if (input.base64 !== undefined) checkImageBytes(input.base64, input.source, imageTypes);
+			return input;
+		},
+	};
+}
+
+async function prepareAnyInput(ctx: IExecuteFunctions, itemIndex: number, spec: InputSpec, allowOss: boolean): Promise<PreparedInput> {
 	if (spec.type === 'url') {
-		const url = checkUrl(ctx, spec.url ?? '', itemIndex, options.allowOss ?? false);
+		const url = checkUrl(ctx, spec.url ?? '', itemIndex, allowOss);
 		const resolved: ResolvedInput = { url, source: { type: 'url', url, fileName: spec.fileName || fileNameFromUrl(url) } };
 		return { url, source: resolved.source, load: async () => resolved };
 	}

@@ -8,7 +8,9 @@ function outcomes(items: INodeExecutionData[], operation: Operation) {
 	const byInput = new Map<number, INodeExecutionData[]>();
 	for (const item of items) {
 		const index = (item.pairedItem as { item?: number } | undefined)?.item ?? 0;
-		byInput.set(index, [...(byInput.get(index) ?? []), item]);
+		const outputs = byInput.get(index);
+		if (outputs) outputs.push(item);
+		else byInput.set(index, [item]);
 	}
 	const counts = { succeeded: 0, failed: 0, timedOut: 0, submitted: 0 };
 	for (const outputs of byInput.values()) {
