@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../constants';
-import { RequestBudget } from '../scheduler';
+import type { Budget } from '../budgets';
+import { budgetKey, processBudgets } from '../budgets';
 import { CancelledError, pause, throwIfCancelled } from '../wait';
 import type { ServiceFamily, ServiceTarget } from './credentials';
 import { loadServiceTarget } from './credentials';
@@ -33,6 +34,27 @@ export interface CallScope {
 	signal: AbortSignal;
 	/** Wall-clock time (ms) after which no retry is started. */
 	deadline?: number;
+	/** A slot already taken from the budget (see ServiceClient.reserve): the first attempt uses it. */
+	slot?: SlotLease;
+}
+
+/**
+ * A request slot taken before the request exists, so its body (and the file bytes in it) is built only
+ * when it can be sent at once. Taken by the first attempt; given back if the request is never sent.
+ */
+export class SlotLease {
+	constructor(private release: (() => void) | undefined) {}
+
+	take(): (() => void) | undefined {
+		const release = this.release;
+		this.release = undefined;
+		return release;
+	}
+
+	/** Gives the slot back if no request used it. */
+	cancel(): void {
+		this.take()?.();
+	}
 }
 
 export interface ApiResponse {
@@ -77,7 +99,7 @@ export class ServiceClient {
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		readonly target: ServiceTarget,
-		private readonly budget: RequestBudget,
+		private readonly budget: Budget,
 		private readonly options: ClientOptions,
 		private readonly readErrorBody: ErrorBodyReader,
 	) {}
@@ -98,7 +120,8 @@ export class ServiceClient {
 		let transientRetries = 0;
 		for (;;) {
 			throwIfCancelled(scope.signal);
-			const release = await this.budget.acquire(scope.signal);
+			// Status checks take the slots submissions leave free: new work is never held up by checks.
+			const release = scope.slot?.take() ?? (await this.budget.acquire(scope.signal, request.idempotent ? 'check' : 'submit'));
 			let outcome: AttemptOutcome;
 			let response: IN8nHttpFullResponse | undefined;
 			let parsed: IDataObject | undefined;
@@ -177,6 +200,16 @@ export class ServiceClient {
 		}
 	}
 
+	/** Takes a submission slot now, for a request whose body is built once the slot is granted. */
+	async reserve(signal: AbortSignal): Promise<SlotLease> {
+		return new SlotLease(await this.budget.acquire(signal, 'submit'));
+	}
+
+	/** Requests per second the service's budget currently allows. */
+	get rate(): number {
+		return this.budget.rate;
+	}
+
 	/** An API-level failure found after a successful HTTP exchange (no task id, task failed …). */
 	fail(failure: ApiFailure, scope: CallScope): NodeApiError {
 		return apiError(this.ctx.getNode(), failure, scope.itemIndex, this.target.secrets);
@@ -251,15 +284,23 @@ export interface ClientSettings extends ClientOptions {
 	maxConcurrentRequests: number;
 }
 
-/** The node run's client of one service family: its credential target, its own request budget. */
+/**
+ * The node run's client of one service family: its credential target, and its share of the request
+ * budget of this account and service in the n8n process (see BudgetRegistry).
+ */
 export async function createServiceClient(
 	ctx: IExecuteFunctions,
 	family: ServiceFamily,
 	settings: ClientSettings,
 	readErrorBody: ErrorBodyReader,
+	service: string = family,
 ): Promise<ServiceClient> {
 	const target = await loadServiceTarget(ctx, family);
-	const budget = new RequestBudget(settings.qps, settings.maxConcurrentRequests);
+	const credentialId = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? undefined;
+	const budget = processBudgets.join(budgetKey({ ...target, credentialId }, service), {
+		qps: settings.qps,
+		maxConcurrent: settings.maxConcurrentRequests,
+	});
 	const options = { retryUnconfirmed: settings.retryUnconfirmed, requestTimeoutMs: settings.requestTimeoutMs };
 	return new ServiceClient(ctx, target, budget, options, readErrorBody);
 }
