@@ -6,9 +6,11 @@ const MIN_QPS = 0.2;
 /** Slots are spaced 5% under the limit: the service counts in its own one-second windows, and timers jitter. */
 const SLOT_MARGIN = 1.05;
 
-/** After a 429 the rate settles this far under what the service accepted, and probes upward this slowly. */
+/** After a 429 the rate settles this far under what the service accepted, and probes upward this slowly (per answer)... */
 const SETTLE_FACTOR = 0.95;
 const PROBE_STEP = 0.0005;
+/** ...half as fast after each 429 at about the same rate: the quota is where it was, so probe it less often. */
+const PROBE_STEP_MIN = PROBE_STEP / 8;
 
 /**
  * What a request is for. Submissions start new work and go first; status checks only ask for work
@@ -46,6 +48,8 @@ export class RequestBudget {
 
 	/** The rate at which the service last said 429: climb back to just under it quickly, then probe slowly. */
 	private throttledAt = Infinity;
+
+	private probeStep = PROBE_STEP;
 
 	/** When recent non-throttled answers arrived: what the service accepts, measured. */
 	private readonly answeredAt: number[] = [];
@@ -119,8 +123,10 @@ export class RequestBudget {
 			return;
 		}
 		// The rate whose slot spacing sends exactly what the service accepted in the last second.
-		const fitting = accepted * SLOT_MARGIN;
-		this.throttledAt = Math.min(fitting, this.currentQps);
+		const fitting = Math.min(accepted * SLOT_MARGIN, this.currentQps);
+		const sameQuota = Math.abs(fitting - this.throttledAt) <= 0.1 * this.throttledAt;
+		this.probeStep = sameQuota ? Math.max(PROBE_STEP_MIN, this.probeStep / 2) : PROBE_STEP;
+		this.throttledAt = fitting;
 		this.currentQps = Math.max(MIN_QPS, this.throttledAt * SETTLE_FACTOR);
 	}
 
@@ -129,7 +135,7 @@ export class RequestBudget {
 		const now = this.clock.now();
 		this.answeredAt.push(now);
 		while (this.answeredAt.length > 0 && now - this.answeredAt[0] > 1000) this.answeredAt.shift();
-		const step = this.currentQps < 0.9 * this.throttledAt ? this.limitQps / 50 : this.currentQps * PROBE_STEP;
+		const step = this.currentQps < 0.9 * this.throttledAt ? this.limitQps / 50 : this.currentQps * this.probeStep;
 		this.currentQps = Math.min(this.limitQps, this.currentQps + Math.max(step, MIN_QPS / 1000));
 	}
 

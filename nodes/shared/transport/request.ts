@@ -106,8 +106,8 @@ export class ServiceClient {
 
 	async send(request: ApiRequest, scope: CallScope): Promise<ApiResponse> {
 		const node = this.ctx.getNode();
-		const bodyText = request.body === undefined ? undefined : JSON.stringify(request.body);
-		const bodyBytes = bodyText === undefined ? 0 : Buffer.byteLength(bodyText);
+		const body = this.encodeBody(request.body);
+		const bodyBytes = body === undefined ? 0 : Buffer.byteLength(body);
 		if (bodyBytes > REQUEST_BODY_LIMIT_BYTES) {
 			throw operationError(
 				node,
@@ -131,7 +131,7 @@ export class ServiceClient {
 					method: request.method,
 					baseURL: this.target.baseUrl,
 					url: request.path,
-					body: bodyText,
+					body,
 					headers: {
 						'Content-Type': 'application/json',
 						Accept: 'application/json',
@@ -198,6 +198,17 @@ export class ServiceClient {
 			}
 			await pause(decision.delayMs, scope.signal);
 		}
+	}
+
+	/**
+	 * The body as it goes on the wire. As bytes where the credential passes the body through (AI Search):
+	 * n8n's HTTP client sends a Buffer as it is, while it parses a JSON string once more before sending.
+	 * PAI's credential signs the exact string it sends, so PAI bodies stay strings.
+	 */
+	private encodeBody(body: IDataObject | undefined): Buffer | string | undefined {
+		if (body === undefined) return undefined;
+		const text = JSON.stringify(body);
+		return this.target.family === 'pai' ? text : Buffer.from(text);
 	}
 
 	/** Takes a submission slot now, for a request whose body is built once the slot is granted. */
