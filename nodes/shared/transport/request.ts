@@ -15,6 +15,7 @@ import { loadServiceTarget } from './credentials';
 import type { ApiFailure } from './errors';
 import { apiError, hintForAnswer, operationError, redact, withContext } from './errors';
 import type { AttemptOutcome } from './retry';
+import { jsonBytes } from './jsonBytes';
 import { classifyNetworkCode, networkCode, unreachableHint } from './network';
 import { decideRetry, parseRetryAfter } from './retry';
 
@@ -207,8 +208,7 @@ export class ServiceClient {
 	 */
 	private encodeBody(body: IDataObject | undefined): Buffer | string | undefined {
 		if (body === undefined) return undefined;
-		const text = JSON.stringify(body);
-		return this.target.family === 'pai' ? text : Buffer.from(text);
+		return this.target.family === 'pai' ? JSON.stringify(body) : jsonBytes(body);
 	}
 
 	/** Takes a submission slot now, for a request whose body is built once the slot is granted. */
