@@ -12,6 +12,9 @@ const PROBE_STEP = 0.0005;
 /** ...half as fast after each 429 at about the same rate: the quota is where it was, so probe it less often. */
 const PROBE_STEP_MIN = PROBE_STEP / 8;
 
+/** A slot this close is granted at once: a timer cannot wait less, and the schedule keeps the rate. */
+const SLOT_TOLERANCE_MS = 2;
+
 /**
  * What a request is for. Submissions start new work and go first; status checks only ask for work
  * that is already running (a check is queued only once it is due), so they take the slots
@@ -172,7 +175,7 @@ export class RequestBudget {
 					continue;
 				}
 				const wait = this.nextSlotAt - this.clock.now();
-				if (wait > 0) {
+				if (wait > SLOT_TOLERANCE_MS) {
 					await this.clock.pause(wait);
 					continue; // a 429 meanwhile may have pushed the slot back
 				}

@@ -12,6 +12,7 @@ const NEEDS_ESCAPE_OR_UTF8 = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
  * JSON string and then encoded again: an 8 MB upload costs one copy of its text, not three.
  */
 export function jsonBytes(body: IDataObject): Buffer {
+	if (!hasLargeString(body, 0)) return Buffer.from(JSON.stringify(body));
 	const large: string[] = [];
 	const marker = '~alibaba-multimodal-large-string~';
 	const text = JSON.stringify(body, (_key, value: unknown) => {
@@ -34,4 +35,14 @@ export function jsonBytes(body: IDataObject): Buffer {
 		offset += bytes.write('"', offset, 'latin1');
 	}
 	return bytes;
+}
+
+/** Whether a large string sits anywhere in the first levels of the body (where request bodies put file content). */
+function hasLargeString(value: unknown, depth: number): boolean {
+	if (typeof value === 'string') return value.length >= LARGE_STRING;
+	if (depth > 5 || value === null || typeof value !== 'object') return false;
+	for (const child of Array.isArray(value) ? value : Object.values(value)) {
+		if (hasLargeString(child, depth + 1)) return true;
+	}
+	return false;
 }
