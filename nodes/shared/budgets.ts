@@ -17,6 +17,8 @@ export interface Budget {
 	acquire(signal?: AbortSignal, priority?: RequestPriority): Promise<() => void>;
 	holdOff(delayMs: number): void;
 	recordSuccess(): void;
+	/** Waits until a request body may be built (see RequestBudget.bodies); returns the release function. */
+	reserveBody(signal?: AbortSignal): Promise<() => void>;
 	/** Requests per second it currently allows. */
 	readonly rate: number;
 }
@@ -66,6 +68,7 @@ export class BudgetRegistry {
 			},
 			holdOff: (delayMs) => shared.budget.holdOff(delayMs),
 			recordSuccess: () => shared.budget.recordSuccess(),
+			reserveBody: async (signal) => await shared.budget.bodies.acquire(signal),
 			get rate() {
 				return shared.budget.rate;
 			},

@@ -1,3 +1,4 @@
+import { Semaphore } from './semaphore';
 import type { Clock } from './wait';
 import { CancelledError, realClock, throwIfCancelled, whenAborted } from './wait';
 
@@ -59,6 +60,14 @@ export class RequestBudget {
 
 	private readonly createdAt: number;
 
+	/**
+	 * Request bodies that exist at once (built, waiting for a slot or in flight): a body, and the file
+	 * bytes in it, is built only when one of these is free and released once the service has answered.
+	 * Separate from the request permits, so building a body (reading or staging a file) never holds up
+	 * the status checks.
+	 */
+	readonly bodies: Semaphore;
+
 	constructor(
 		private limitQps: number,
 		private limitConcurrent: number,
@@ -68,6 +77,7 @@ export class RequestBudget {
 		if (!(limitConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1');
 		this.currentQps = limitQps;
 		this.createdAt = clock.now();
+		this.bodies = new Semaphore(limitConcurrent);
 	}
 
 	get qps(): number {
@@ -84,6 +94,7 @@ export class RequestBudget {
 		this.limitQps = qps;
 		this.limitConcurrent = maxConcurrent;
 		this.currentQps = Math.min(this.currentQps, qps);
+		this.bodies.limit = maxConcurrent;
 		this.freed?.();
 	}
 
@@ -154,7 +165,7 @@ export class RequestBudget {
 
 	/** Whether nothing is running or waiting: a shared budget may then be dropped. */
 	get idle(): boolean {
-		return this.inFlight === 0 && this.pending === 0;
+		return this.inFlight === 0 && this.pending === 0 && this.bodies.inUse === 0 && this.bodies.waiting === 0;
 	}
 
 	/** Answers per second over the last second; undefined while the budget is younger than that. */

@@ -225,13 +225,13 @@ async function waitForWork(
 	throw timeoutError(client, { noun: terms.noun, id, status: waited.status, resumeWith }, wait, scope, protocol.context(id, route));
 }
 
-/** Runs `send` with a submission slot taken first (the body is built inside it); an unused slot is given back. */
-async function withSlot<T>(client: ServiceClient, scope: CallScope, send: (scope: CallScope) => Promise<T>): Promise<T> {
-	const slot = await client.reserve(scope.signal);
+/** Runs `send` (which builds its body) once a body may exist, and frees its place when the service has answered. */
+async function withBody<T>(client: ServiceClient, scope: CallScope, send: () => Promise<T>): Promise<T> {
+	const release = await client.reserveBody(scope.signal);
 	try {
-		return await send({ ...scope, slot });
+		return await send();
 	} finally {
-		slot.cancel();
+		release();
 	}
 }
 
@@ -263,14 +263,14 @@ export async function runWork(
 		submitted.add(scope.itemIndex, protocol.terms.label(id));
 		return await waitForWork(protocol, client, route, id, wait, scope);
 	}
-	// The body is built only once a slot is granted, and inline, so nothing holds it (or the file bytes
-	// in it) once the service has answered.
+	// The body is built only when a place for it is free, and inline, so nothing holds it (or the file
+	// bytes in it) once the service has answered: bodies in memory follow Max Concurrent Requests.
 	const body = async () => (request.body ? await request.body() : {});
 	if (operation === 'sync') {
-		const work = await withSlot(client, scope, async (slotted) => await protocol.call(client, route, await body(), slotted));
+		const work = await withBody(client, scope, async () => await protocol.call(client, route, await body(), scope));
 		return { kind: 'finished', work: succeeded(protocol, client, work, route, scope) };
 	}
-	const answer = await withSlot(client, scope, async (slotted) => await protocol.submit(client, route, await body(), slotted));
+	const answer = await withBody(client, scope, async () => await protocol.submit(client, route, await body(), scope));
 	submitted.add(scope.itemIndex, protocol.terms.label(answer.id));
 	if (operation === 'submitOnly') {
 		const { status, fields } = protocol.terms.submitted;

@@ -35,27 +35,6 @@ export interface CallScope {
 	signal: AbortSignal;
 	/** Wall-clock time (ms) after which no retry is started. */
 	deadline?: number;
-	/** A slot already taken from the budget (see ServiceClient.reserve): the first attempt uses it. */
-	slot?: SlotLease;
-}
-
-/**
- * A request slot taken before the request exists, so its body (and the file bytes in it) is built only
- * when it can be sent at once. Taken by the first attempt; given back if the request is never sent.
- */
-export class SlotLease {
-	constructor(private release: (() => void) | undefined) {}
-
-	take(): (() => void) | undefined {
-		const release = this.release;
-		this.release = undefined;
-		return release;
-	}
-
-	/** Gives the slot back if no request used it. */
-	cancel(): void {
-		this.take()?.();
-	}
 }
 
 export interface ApiResponse {
@@ -122,7 +101,7 @@ export class ServiceClient {
 		for (;;) {
 			throwIfCancelled(scope.signal);
 			// Status checks take the slots submissions leave free: new work is never held up by checks.
-			const release = scope.slot?.take() ?? (await this.budget.acquire(scope.signal, request.idempotent ? 'check' : 'submit'));
+			const release = await this.budget.acquire(scope.signal, request.idempotent ? 'check' : 'submit');
 			let outcome: AttemptOutcome;
 			let response: IN8nHttpFullResponse | undefined;
 			let parsed: IDataObject | undefined;
@@ -211,9 +190,9 @@ export class ServiceClient {
 		return this.target.family === 'pai' ? JSON.stringify(body) : jsonBytes(body);
 	}
 
-	/** Takes a submission slot now, for a request whose body is built once the slot is granted. */
-	async reserve(signal: AbortSignal): Promise<SlotLease> {
-		return new SlotLease(await this.budget.acquire(signal, 'submit'));
+	/** Waits until a request body may be built; call the returned function once the service has answered. */
+	async reserveBody(signal: AbortSignal): Promise<() => void> {
+		return await this.budget.reserveBody(signal);
 	}
 
 	/** Requests per second the service's budget currently allows. */

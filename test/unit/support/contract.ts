@@ -9,7 +9,6 @@ import type { Capability } from '../../../nodes/shared/capability';
 import { itemContext, shapeOutput } from '../../../nodes/shared/capability';
 import { SubmittedWork } from '../../../nodes/shared/pipeline';
 import type { ServiceClient } from '../../../nodes/shared/transport/request';
-import { SlotLease } from '../../../nodes/shared/transport/request';
 import type { Operation } from '../../../nodes/shared/work';
 import { runWork } from '../../../nodes/shared/work';
 
@@ -58,7 +57,7 @@ export async function runContract(
 			if (!body) throw new Error(`No scripted answer for ${request.method} ${request.path}`);
 			return { status: 200, body, headers: {} };
 		},
-		reserve: async () => new SlotLease(() => undefined),
+		reserveBody: async () => () => undefined,
 		fail: (failure: { message: string }) => new Error(failure.message),
 	} as unknown as ServiceClient;
 	const outcome = await runWork(
