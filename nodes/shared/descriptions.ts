@@ -163,7 +163,8 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 10,
-			description: 'Upper bound on HTTP requests in flight at the same time',
+			description:
+				'Upper bound on HTTP requests in flight at the same time, and on request bodies (with the file content they carry) held in memory at once',
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',
