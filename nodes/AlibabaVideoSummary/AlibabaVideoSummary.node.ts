@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
+import { forAgents, fromAi, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoSummary } from '../aiSearch/videoSummary';
 
@@ -45,16 +45,19 @@ export class AlibabaVideoSummary implements INodeType {
 				description: 'The service takes no file upload: pass a link, or segments of an already segmented video',
 				displayOptions: { show: withInput },
 			},
-			{
-				displayName: 'URL or OSS Path',
-				name: 'url',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'https://example.com/video.mp4 or oss://bucket/video.mp4',
-				description: 'Must be reachable by Alibaba Cloud, not only from your network',
-				displayOptions: { show: { ...withInput, inputType: ['url'] } },
-			},
+			...forAgents(
+				{
+					displayName: 'URL or OSS Path',
+					name: 'url',
+					type: 'string',
+					default: '',
+					required: true,
+					placeholder: 'https://example.com/video.mp4 or oss://bucket/video.mp4',
+					description: 'Must be reachable by Alibaba Cloud, not only from your network',
+					displayOptions: { show: { ...withInput, inputType: ['url'] } },
+				},
+				fromAi('url', 'Public http(s) URL or oss:// path of the video to summarize'),
+			),
 			{
 				displayName: 'Segments',
 				name: 'segments',

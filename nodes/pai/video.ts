@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Capability, ItemContext } from '../shared/capability';
 import { isHttpUrl } from '../shared/input';
-import { operationProperties, optionsCollection } from '../shared/descriptions';
+import { forAgents, fromAi, operationProperties, optionsCollection } from '../shared/descriptions';
 import { PAI_QPS } from './constants';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
 import { pai } from './protocol';
@@ -56,16 +56,19 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 			default: 'single',
 			displayOptions: { show: submitShow },
 		},
-		{
-			displayName: 'Video URL',
-			name: 'videoUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://example.com/video.mp4',
-			description: 'A public or pre-signed http(s) URL Alibaba Cloud can download (up to 100 MB, at least 320×240 recommended)',
-			displayOptions: { show: submitShow },
-		},
+		...forAgents(
+			{
+				displayName: 'Video URL',
+				name: 'videoUrl',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'https://example.com/video.mp4',
+				description: 'A public or pre-signed http(s) URL Alibaba Cloud can download (up to 100 MB, at least 320×240 recommended)',
+				displayOptions: { show: submitShow },
+			},
+			fromAi('videoUrl', `Public http(s) URL of the video to analyze for ${capability.noun}`),
+		),
 		{
 			displayName: 'Video Title',
 			name: 'videoTitle',
