@@ -2,11 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
 import { packageNodes } from './support/allNodesWorkflow';
-import { e2eContext } from './support/context';
 import { McpClient } from './support/mcp';
-import { CREDENTIAL_IDS, EMULATOR_KEYS, emulatorCredentials, N8nInstance, type Server } from './support/n8n';
+import { CREDENTIAL_IDS, type N8nInstance, type Server, startN8nWithEmulator } from './support/n8n';
 import { PACKAGE_NAME } from './support/runtime';
 
 const MCP_WORKFLOW_ID = 'e2eAgentTools001';
@@ -110,15 +108,7 @@ describe('real n8n server: AI agent tools and run summaries', () => {
 	let server: Server;
 
 	beforeAll(async () => {
-		const { runtime, tarball } = e2eContext();
-		emulator = await startEmulator({
-			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
-			taskLatencyMs: 300,
-			paiJobLatencyMs: 300,
-			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
-		});
-		n8n = await N8nInstance.create(runtime, tarball, 'n8n-agent-tools');
-		await n8n.importCredentials(emulatorCredentials(emulator.url));
+		({ n8n, emulator } = await startN8nWithEmulator('n8n-agent-tools', { taskLatencyMs: 300, paiJobLatencyMs: 300 }));
 		const folder = join(n8n.userFolder, 'agent-workflows');
 		mkdirSync(folder);
 		for (const workflow of [agentToolsWorkflow(), runSummaryWorkflow()]) writeFileSync(join(folder, `${workflow.id}.json`), JSON.stringify(workflow));

@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { e2eContext } from './support/context';
 import { allNodesWorkflow, ALL_NODES_WORKFLOW_ID, packageNodes } from './support/allNodesWorkflow';
-import { DEMO_OWNER, EMULATOR_KEYS, emulatorCredentials, N8nInstance, type Server } from './support/n8n';
+import { DEMO_OWNER, type N8nInstance, type Server, startN8nWithEmulator } from './support/n8n';
 import { NODE_SEARCH_WORKFLOW_ID, nodeSearchWorkflow, openNodesPanel, searchNodesPanel } from './support/nodesPanel';
 import { REPO_ROOT } from './support/runtime';
 
@@ -66,15 +64,8 @@ describe('editor check: the n8n editor finds every node by search and shows it a
 	let page: Page;
 
 	beforeAll(async () => {
-		const { runtime, tarball } = e2eContext();
 		mkdirSync(SCREENSHOTS, { recursive: true });
-		emulator = await startEmulator({
-			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
-			taskLatencyMs: 300,
-			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
-		});
-		n8n = await N8nInstance.create(runtime, tarball, 'n8n-editor');
-		await n8n.importCredentials(emulatorCredentials(emulator.url));
+		({ n8n, emulator } = await startN8nWithEmulator('n8n-editor', { taskLatencyMs: 300 }));
 		const workflows = join(n8n.userFolder, 'editor-workflows');
 		mkdirSync(workflows);
 		for (const workflow of [allNodesWorkflow(), nodeSearchWorkflow()]) {
