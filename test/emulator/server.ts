@@ -32,8 +32,8 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 	const sleep = (ms: number) => delays.sleep(ms);
 	/** API families, first match on path prefix wins; the first one also answers unknown paths. */
 	// Services fetch staged files from the OSS endpoint, which starts after the API listener.
-	let oss: OssEmulator | undefined;
-	const staged = stagedResolver(() => oss);
+	const started: { oss?: OssEmulator } = {};
+	const staged = stagedResolver(() => started.oss);
 	const families: ApiFamily[] = [createAiSearchFamily({ options: opts, tasks, sleep, staged }), createPaiFamily({ options: opts, sleep, staged })];
 	let throttled429s = 0;
 
@@ -195,12 +195,13 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 	});
 	const address = server.address();
 	const boundPort = typeof address === 'object' && address ? address.port : port;
-	oss = options.oss
+	const oss = options.oss
 		? await startOssEmulator(options.oss === true ? {} : options.oss).catch((error: Error) => {
 				server.close();
 				throw error;
 			})
 		: undefined;
+	started.oss = oss;
 
 	let closing: Promise<void> | undefined;
 	return {

@@ -105,6 +105,7 @@ export type WorkEnd = { kind: 'finished' } | { kind: 'pending'; timedOut: boolea
 export class ItemStaging {
 	private readonly files: Array<{ info: StagedInfo; client: OssClient; uploaded: boolean; handedOver: boolean }> = [];
 	private urlLifetimeSeconds = PRESIGN_MIN_SECONDS;
+	private secrets: string[] = [];
 
 	constructor(
 		private readonly stager: Stager,
@@ -125,6 +126,7 @@ export class ItemStaging {
 	async plan(file: { fileName?: string; why: string; pass: StagedPass }): Promise<{ info: StagedInfo; upload: (source: ByteSource | Buffer, options: { size?: number; contentType?: string; signal?: AbortSignal }) => Promise<string> }> {
 		const settings = await this.stager.settingsFor(this.itemIndex, file.why);
 		const client = this.stager.client(settings);
+		this.secrets = [settings.accessKeySecret];
 		const info: StagedInfo = { bucket: settings.bucket, key: this.stager.keyFor(settings, this.itemIndex, file.fileName) };
 		const entry = { info, client, uploaded: false, handedOver: false };
 		this.files.push(entry);
@@ -149,6 +151,7 @@ export class ItemStaging {
 	 * delete is logged and noted in the output, never the item's failure.
 	 */
 	async settle(end: WorkEnd): Promise<void> {
+		if (end.kind === 'failed' && this.files.length > 0) this.scrub(end.error);
 		for (const file of this.files) {
 			if (!file.uploaded) continue;
 			const reason = this.keepReason(end, file.handedOver);
@@ -167,6 +170,16 @@ export class ItemStaging {
 				this.stager.ctx.logger.warn(`Alibaba Multimodal (${node}): could not delete staged file oss://${file.info.bucket}/${file.info.key}: ${(error as Error).message}`);
 			}
 		}
+	}
+
+	/** A service's error may quote the pre-signed URL it could not fetch: its signature leaves the error here. */
+	private scrub(error: unknown): void {
+		if (!error || typeof error !== 'object') return;
+		const target = error as { message?: unknown; description?: unknown; context?: Record<string, unknown> };
+		const clean = (value: unknown) => (typeof value === 'string' ? redactOssSecrets(value, this.secrets) : value);
+		target.message = clean(target.message);
+		if (target.description !== undefined) target.description = clean(target.description);
+		for (const [key, value] of Object.entries(target.context ?? {})) target.context![key] = clean(value);
 	}
 
 	private keepReason(end: WorkEnd, handedOver: boolean): string | undefined {

@@ -36,7 +36,9 @@ async function seedKey(url: string, deps: PaiDeps): Promise<{ key: string; file?
 	const file = await deps.staged?.(url);
 	if (!file) return { key: url };
 	if (!file.ok) return { key: `fail:${file.code}` };
-	return { key: `staged:${file.md5}`, file };
+	// The file's name stays in the key, so a staged "fail.mp4" fails as a URL naming it does.
+	const name = new URL(url).pathname.split('/').pop() ?? '';
+	return { key: `staged:${file.md5}:${name}`, file };
 }
 
 type Json = Record<string, unknown>;
@@ -88,8 +90,9 @@ function checkImage(image: string): void {
 
 const failureOf = (url: string): string => `failed to download video ${url}, err=fetch resource failed code = 404`;
 
-function jobOutcome(url: string, produce: () => Json): JobOutcome {
-	if (/fail/i.test(url)) return { state: 3, message: failureOf(url) };
+/** `key` decides (a fail trigger); the message quotes the URL as sent, as the service's own message does. */
+function jobOutcome(key: string, produce: () => Json, url = key): JobOutcome {
+	if (/fail/i.test(key)) return { state: 3, message: failureOf(url) };
 	return { state: 2, result: JSON.stringify(produce()) };
 }
 
@@ -164,7 +167,7 @@ function videosHandler(deps: PaiDeps): Handler {
 			}
 			if (videoUrl && !HTTP_URL.test(videoUrl)) throw new ParameterError('video_url must be an http(s) URL');
 			if (!isDeployed(action, model, deps.options.paiModels)) return paiError(404, PaiCode.PARAMETER_ERROR, PaiMessages.modelNotFound);
-			const outcome = jobOutcome(key, videoResult(action, key, configure, seeded.file));
+			const outcome = jobOutcome(key, videoResult(action, key, configure, seeded.file), videoUrl || key);
 			const job = deps.jobs.create(appId, videoUrl, deps.options.paiJobLatencyMs, outcome);
 			return ok({ job_id: job.id }, { taskId: String(job.id) });
 		},
