@@ -177,6 +177,26 @@ describe('Binary files staged through the OSS bucket of the credential', () => {
 		expect(ossOperations(emulator)).not.toContain('DeleteObject');
 	});
 
+	it('keeps the staged file of a task still running at the timeout, as an error or as a pending item', async () => {
+		const slow = await startEmulator({ apiKeys: [API_KEY], taskLatencyMs: 60_000, oss: true });
+		try {
+			const video = fakeFile('slow', MIB);
+			const segment = (onTimeout: string) =>
+				node('Segment', 'alibabaVideoSegmentation', { operation: 'submitAndWait', inputType: 'binary', binaryPropertyName: 'data', options: { ...fastPolling, timeoutSeconds: 1, onTimeout } });
+			const failed = await run({ ...singleNode(slow.url, segment('error'), [fileItem(video, 'slow.mp4', 'video/mp4')]), credentials: aiSearchWith(slow, stagingFields(slow)) });
+			expect(failed.status).toBe('error');
+			expect(failed.error?.message).toMatch(/still PENDING after 1 s/);
+			expect(slow.oss!.listObjects()).toHaveLength(1);
+
+			const pending = await run({ ...singleNode(slow.url, segment('output'), [fileItem(video, 'slow.mp4', 'video/mp4')]), credentials: aiSearchWith(slow, stagingFields(slow)) });
+			expect(pending.output('Segment')[0].json.source).toMatchObject({ staged: { deleted: false, kept: expect.stringContaining('still running at the timeout') } });
+			expect(slow.oss!.listObjects()).toHaveLength(2);
+			expect(slow.oss!.log.filter((entry) => entry.operation === 'DeleteObject')).toEqual([]);
+		} finally {
+			await slow.close();
+		}
+	});
+
 	it('deletes the staged file of a task that failed', async () => {
 		const video = fakeFile('broken', MIB);
 		const segment = node('Segment', 'alibabaVideoSegmentation', { operation: 'submitAndWait', inputType: 'binary', binaryPropertyName: 'data', options: fastPolling }, { onError: 'continueRegularOutput' });
@@ -214,6 +234,14 @@ describe('Binary files staged through the OSS bucket of the credential', () => {
 
 		const partial = await run({ ...singleNode(emulator.url, segment, items), credentials: aiSearchWith(emulator, stagingFields(emulator, { ossBucket: '', ossAccessKeySecret: '' })) });
 		expect(partial.error?.message).toContain("The credential's OSS staging settings lack OSS Bucket, OSS AccessKey Secret");
+		expect(apiRequests(emulator)).toEqual([]);
+		expect(emulator.oss!.log).toEqual([]);
+	});
+
+	it('refuses binaries in PAI Batch Job mode before anything is sent (a batch job takes URLs)', async () => {
+		const classify = node('Classify', 'alibabaPaiVideoClassification', { operation: 'submitAndWait', mode: 'batch', inputType: 'binary', binaryPropertyName: 'data', model: '', options: fastPolling });
+		const result = await run({ ...singleNode(emulator.url, classify, [fileItem(fakeFile('batch', 1024), 'clip.mp4', 'video/mp4')]), credentials: paiWith(emulator, stagingFields(emulator)) });
+		expect(result.error?.message).toContain('Batch Job mode takes video URLs only');
 		expect(apiRequests(emulator)).toEqual([]);
 		expect(emulator.oss!.log).toEqual([]);
 	});
