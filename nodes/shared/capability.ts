@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationE
 
 import type { BatchMode } from './batch';
 import { itemFor } from './output';
-import { ItemStaging, stagerFor } from './staging/stager';
+import { ItemStaging } from './staging/itemStaging';
+import { stagerFor } from './staging/stager';
 import { operationError } from './transport/errors';
 import type { Answer, Operation, Protocol, WorkStatus } from './work';
 

@@ -3,7 +3,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { bareBase64 } from './binaryOutput';
 import { REQUEST_BODY_LIMIT_BYTES } from './constants';
 import { checkImageBytes, checkImageSource } from './imageTypes';
-import type { ItemStaging, StagedInfo, StagedPass } from './staging/stager';
+import type { ItemStaging, StagedInfo, StagedPass } from './staging/itemStaging';
 import { BINARY_STREAM_CHUNK_BYTES } from './staging/constants';
 import { operationError } from './transport/errors';
 
