@@ -28,6 +28,22 @@ export class AlibabaPaiPostClassification implements INodeType {
 		hints: waitHints(pai.terms),
 		properties: [
 			...operationProperties({ work: pai.terms, subject: 'post classification', resultNoun: 'classes, tags and embedding' }),
+			{
+				displayName: 'Video Input',
+				name: 'inputType',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'URL', value: 'url', description: 'A URL Alibaba Cloud can download (or none: the video is optional)' },
+					{
+						name: 'Binary File',
+						value: 'binary',
+						description: "A video in a binary property of the input item, staged through the OSS bucket of the credential's staging settings",
+					},
+				],
+				default: 'url',
+				displayOptions: { show: submitShow },
+			},
 			...forAgents(
 				{
 					displayName: 'Video URL',
@@ -36,10 +52,19 @@ export class AlibabaPaiPostClassification implements INodeType {
 					default: '',
 					placeholder: 'https://example.com/post.mp4',
 					description: "The post's video, if any (a URL Alibaba Cloud can download)",
-					displayOptions: { show: submitShow },
+					displayOptions: { show: { ...submitShow, inputType: ['url'] } },
 				},
 				fromAi('videoUrl', 'Public http(s) URL of the video of the post, if it has one', true),
 			),
+			{
+				displayName: 'Binary Property',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				required: true,
+				hint: "The name of the input item's binary property that holds the post's video",
+				displayOptions: { show: { ...submitShow, inputType: ['binary'] } },
+			},
 			...forAgents(
 				{
 					displayName: 'Image URLs',

@@ -36,14 +36,28 @@ export class AlibabaVideoSummary implements INodeType {
 				options: [
 					{ name: 'URL or OSS Path', value: 'url', description: 'A video the service can download: http(s) URL or oss:// path' },
 					{
+						name: 'Binary File',
+						value: 'binary',
+						description: "A video in a binary property of the input item, staged through the OSS bucket of the credential's staging settings",
+					},
+					{
 						name: 'Segments',
 						value: 'segments',
 						description: 'Segments from the Alibaba Video Segmentation node (sent as the chunks of the request)',
 					},
 				],
 				default: 'url',
-				description: 'The service takes no file upload: pass a link, or segments of an already segmented video',
+				description: 'The service takes no file upload: a binary goes through your OSS bucket; or pass a link, or segments of an already segmented video',
 				displayOptions: { show: withInput },
+			},
+			{
+				displayName: 'Binary Property',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				required: true,
+				hint: "The name of the input item's binary property that holds the video",
+				displayOptions: { show: { ...withInput, inputType: ['binary'] } },
 			},
 			...forAgents(
 				{

@@ -182,6 +182,14 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 			default: false,
 			description: "Whether to add the service's unmodified response as a raw field",
 		},
+		{
+			displayName: 'Keep Staged Files',
+			name: 'keepStagedFiles',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to leave files staged in the credential's OSS bucket after their task ends (by default they are deleted); the output's source names the bucket and key",
+		},
 		qps,
 		{
 			displayName: 'Max Concurrent Requests',
