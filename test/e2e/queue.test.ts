@@ -8,6 +8,11 @@ import { e2eContext } from './support/context';
 import { EMULATOR_KEYS, emulatorCredentials, N8nInstance, type Server } from './support/n8n';
 import { freePort, start, waitFor, type Started } from './support/processes';
 import { callExtractWebhook, WEBHOOK_WORKFLOW_FILE, WEBHOOK_WORKFLOW_ID } from './support/webhook';
+import { editedImage } from '../emulator/pai/results';
+import { tinyPng } from '../emulator/png';
+
+const BINARY_WORKFLOW_FILE = join(__dirname, 'workflows', 'queue-binary-edit.json');
+const BINARY_WORKFLOW_ID = 'e2eQueueBinary01';
 
 const EXECUTIONS = 50;
 
@@ -35,11 +40,14 @@ describe('queue mode: main + two workers on redis', () => {
 			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
 			taskLatencyMs: 500,
 			qps: { 'image-analyze': 50 },
+			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
 		});
 		n8n = await N8nInstance.create(runtime, tarball, 'n8n-queue');
 		await n8n.importCredentials(emulatorCredentials(emulator.url));
 		await n8n.importWorkflow(WEBHOOK_WORKFLOW_FILE);
 		await n8n.publish(WEBHOOK_WORKFLOW_ID);
+		await n8n.importWorkflow(BINARY_WORKFLOW_FILE);
+		await n8n.publish(BINARY_WORKFLOW_ID);
 
 		const queueEnv = {
 			EXECUTIONS_MODE: 'queue',
@@ -78,5 +86,23 @@ describe('queue mode: main + two workers on redis', () => {
 		expect(Math.min(...finishedPerWorker)).toBeGreaterThan(0);
 		expect(main.handle.output()).not.toMatch(/Worker finished execution/);
 		process.stdout.write(`[e2e] queue mode: ${EXECUTIONS} executions in ${seconds.toFixed(1)} s, per worker ${finishedPerWorker.join(' / ')}\n`);
+	});
+
+	it("takes a posted image as a binary and answers with the edited image, run on a worker with n8n's queue-mode binary storage", async () => {
+		const finishedBefore = workers.map((worker) => (worker.output().match(/Worker finished execution/g) ?? []).length);
+		const photo = tinyPng(7);
+		let response: Response | undefined;
+		for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+			response = await fetch(`${main.url}/webhook/alibaba-clean`, { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: photo });
+			if (response.status !== 404) break;
+		}
+		expect(response?.status).toBe(200);
+		expect(response?.headers.get('content-type')).toMatch(/^image\/png/);
+		const cleaned = Buffer.from(await response!.arrayBuffer());
+		expect(cleaned.toString('base64')).toBe(editedImage(photo.toString('base64'), {}));
+
+		const finishedAfter = workers.map((worker) => (worker.output().match(/Worker finished execution/g) ?? []).length);
+		expect(finishedAfter.reduce((a, b) => a + b, 0) - finishedBefore.reduce((a, b) => a + b, 0)).toBe(1);
+		expect(main.handle.output()).not.toMatch(/Worker finished execution/);
 	});
 });
