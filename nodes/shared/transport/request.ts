@@ -181,13 +181,11 @@ export class ServiceClient {
 	}
 
 	/**
-	 * The body as it goes on the wire. As bytes where the credential passes the body through (AI Search):
-	 * n8n's HTTP client sends a Buffer as it is, while it parses a JSON string once more before sending.
-	 * PAI's credential signs the exact string it sends, so PAI bodies stay strings.
+	 * The body as it goes on the wire: bytes. n8n's HTTP client sends a Buffer as it is, while it parses a
+	 * JSON string once more before sending it; PAI's credential signs these exact bytes.
 	 */
-	private encodeBody(body: IDataObject | undefined): Buffer | string | undefined {
-		if (body === undefined) return undefined;
-		return this.target.family === 'pai' ? JSON.stringify(body) : jsonBytes(body);
+	private encodeBody(body: IDataObject | undefined): Buffer | undefined {
+		return body === undefined ? undefined : jsonBytes(body);
 	}
 
 	/** Waits until a request body may be built; call the returned function once the service has answered. */
