@@ -183,7 +183,7 @@ export class AlibabaMultimodalApi implements ICredentialType {
 
 	/**
 	 * A function rather than a header template: PAI signs METHOD, the MD5 of the exact body bytes and the
-	 * path, so the body is turned into the string that will be sent before it is signed.
+	 * path, so the body is turned into the string (or bytes) that will be sent before it is signed.
 	 */
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
@@ -193,10 +193,11 @@ export class AlibabaMultimodalApi implements ICredentialType {
 		if (credentials.authType === 'pai') {
 			const method = (requestOptions.method ?? 'GET').toUpperCase();
 			const rawBody = requestOptions.body;
+			// Bytes (the package sends its JSON bodies as a Buffer) are signed and sent as they are.
 			const body =
-				rawBody === undefined || rawBody === null || rawBody === ''
+				rawBody === undefined || rawBody === null || rawBody === '' || (Buffer.isBuffer(rawBody) && rawBody.length === 0)
 					? ''
-					: typeof rawBody === 'string'
+					: typeof rawBody === 'string' || Buffer.isBuffer(rawBody)
 						? rawBody
 						: JSON.stringify(rawBody);
 			headers.Authorization = paiAuthorization(

@@ -11,7 +11,8 @@ import { withContext } from './transport/errors';
 import type { CallScope, ServiceClient } from './transport/request';
 import { CancelledError } from './wait';
 import type { BatchProtocol, Operation, Protocol, WorkStatus } from './work';
-import { timeoutError, unreadableError, waitFor } from './work';
+import { timeoutError, unreadableError, waitFor, workTimesKey } from './work';
+import { taskTimesFor } from './taskTimes';
 
 /** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */
 export interface BatchMode<R> {
@@ -35,7 +36,16 @@ function batchProtocol(protocol: Protocol): BatchProtocol {
 }
 
 /** Polls a batch until it holds `expected` jobs and every one has finished, or the deadline passes. */
-async function waitForBatch(batch: BatchProtocol, client: ServiceClient, id: string, expected: number, wait: WaitSettings, scope: CallScope) {
+async function waitForBatch(
+	batch: BatchProtocol,
+	client: ServiceClient,
+	id: string,
+	expected: number,
+	wait: WaitSettings,
+	scope: CallScope,
+	/** Set for a batch this run submitted: its checks follow (and teach) the learned batch time of the route. */
+	route?: string,
+) {
 	let last: { works: WorkStatus[]; requestId?: string } = { works: [] };
 	const progress = (works: WorkStatus[]) =>
 		`${works.filter((work) => work.state !== 'pending').length} of ${Math.max(expected, works.length)} jobs finished`;
@@ -48,7 +58,11 @@ async function waitForBatch(batch: BatchProtocol, client: ServiceClient, id: str
 			},
 			wait,
 			scope.signal,
-			{ deadline: Date.now() + wait.timeoutMs, unreadable: (what) => unreadableError(client, `batch ${id}`, what, scope) },
+			{
+				deadline: Date.now() + wait.timeoutMs,
+				unreadable: (what) => unreadableError(client, `batch ${id}`, what, scope),
+				times: route === undefined ? undefined : taskTimesFor(workTimesKey(client, route, 'batch')),
+			},
 		);
 		return { ...last, timedOut: waited.timedOut, status: waited.timedOut ? waited.status : progress(last.works) };
 	} catch (error) {
@@ -124,7 +138,7 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 				}
 				return;
 			}
-			const polled = await waitForBatch(batch, client, id, group.length, wait, scope);
+			const polled = await waitForBatch(batch, client, id, group.length, wait, scope, route);
 			const works = batch.match(
 				group.map((entry) => mode.key(entry.prepared.request)),
 				polled.works,

@@ -17,8 +17,14 @@ export const RETRY_POLICY = {
 	maxTransientRetries: 3,
 } as const;
 
-/** The first status check comes sooner than the poll interval: short tasks finish quickly. */
+/** Before a service's task time is known, the first status check comes after this long (or the poll interval, if shorter). */
 export const FIRST_CHECK_MAX_MS = 1000;
+
+/** Two checks of one task are at least this far apart, however short its tasks are. */
+export const MIN_CHECK_GAP_MS = 100;
+
+/** Service routes whose task times the process remembers (the least recently used is forgotten). */
+export const TASK_TIME_KEYS_KEPT = 200;
 
 export const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -27,8 +33,24 @@ export const MAX_SLEEP_SLICE_MS = 500;
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
 
-/** Items whose tasks are in flight at once; bounds memory for base64 payloads. */
-export const DEFAULT_MAX_ITEMS_IN_FLIGHT = 25;
+/**
+ * Items in flight follow the quota (Little's law: task rate x task time) but never exceed this bound:
+ * an item in flight holds its prepared request and output, not its file bytes (those live only while
+ * its submission holds a request slot, so bytes in memory follow Max Concurrent Requests).
+ */
+export const MAX_ITEMS_IN_FLIGHT = 1000;
+
+/** ... and never go below this many, so a run starts at full speed before any task time is known. */
+export const MIN_ITEMS_IN_FLIGHT = 20;
+
+/** A shared budget follows the limits of every run that asked for a slot within this time. */
+export const BUDGET_USER_ACTIVE_MS = 60_000;
+
+/** A shared budget with nothing running that nobody used for this long is dropped. */
+export const BUDGET_IDLE_DROP_MS = 10 * 60_000;
+
+/** Most budgets (accounts x services) the process keeps. */
+export const BUDGETS_KEPT = 100;
 
 /** A long run writes its progress to n8n's log at most this often. */
 export const PROGRESS_LOG_INTERVAL_MS = 30_000;

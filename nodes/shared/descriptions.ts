@@ -122,7 +122,7 @@ export function pollingOptions(config: { pollingShow: Record<string, string[]>; 
 		type: 'number',
 		typeOptions: { minValue: 0.1, numberPrecision: 1 },
 		default: 5,
-		description: `Time between status checks of a running ${work.noun}. The first check comes after at most one second.`,
+		description: `Longest time between two status checks of a running ${work.noun}. The node learns how long the service's ${work.noun}s take and checks each one when it is likely done, backing off for long ones; it never waits longer than this between checks.`,
 		displayOptions,
 	};
 	interval.default = work.intervalSeconds; // the family's default (lint wants a literal above)
@@ -171,7 +171,7 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 		typeOptions: { minValue: 0.1, numberPrecision: 1 },
 		default: 10,
 		description:
-			"Budget shared by submissions and status checks of this node's run. The default is the service's documented limit; lower it when other workflows use the same account.",
+			'Budget shared by submissions and status checks. Every node and execution in this n8n process that uses the same credential and service shares one budget, which follows the lowest value they ask for. The default is the service\'s documented limit; lower it when other applications use the same account.',
 	};
 	qps.default = config.defaultQps;
 	return [
@@ -197,7 +197,8 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 10,
-			description: 'Upper bound on HTTP requests in flight at the same time',
+			description:
+				'Upper bound on HTTP requests in flight at the same time, and on request bodies (with the file content they carry) held in memory at once',
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',
@@ -214,6 +215,15 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 			default: false,
 			description:
 				'Whether to resend a submission when the connection broke or the service failed before confirming it. Off by default because the first attempt may have created a task, and a resend can be charged twice.',
+		},
+		{
+			displayName: 'Workers Sharing the Quota',
+			name: 'workersSharingQuota',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description:
+				"How many n8n processes call this account and service at the same time. In queue mode each worker holds its own request budget, so set this to the number of workers: the node then uses Max Requests per Second divided by it.",
 		},
 	];
 }

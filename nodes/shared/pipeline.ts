@@ -117,12 +117,12 @@ export class RunState {
 export type ItemHandler = (itemIndex: number, signal: AbortSignal) => Promise<INodeExecutionData[]>;
 
 /**
- * Runs the given items concurrently (bounded by `maxInFlight`); each item's requests are paced by the
- * service budget, so submissions continue while earlier work is being polled. Results land in input
- * order. Without Continue On Fail the first failure stops new work.
+ * Runs the given items concurrently, at most `maxInFlight()` at a time (read again as items finish,
+ * so it can follow the quota); each item's requests are paced by the service budget, so submissions
+ * continue while earlier work is being polled. Results land in input order. Without Continue On Fail
+ * the first failure stops new work.
  */
-export async function runItems(run: RunState, itemIndexes: number[], handler: ItemHandler, maxInFlight: number): Promise<void> {
-	let next = 0;
+export async function runItems(run: RunState, itemIndexes: number[], handler: ItemHandler, maxInFlight: () => number): Promise<void> {
 	let settled = 0;
 	let loggedAt = Date.now();
 	const progress = () => {
@@ -132,20 +132,33 @@ export async function runItems(run: RunState, itemIndexes: number[], handler: It
 		loggedAt = Date.now();
 		run.ctx.logger.info(`Alibaba Multimodal (${run.ctx.getNode().name}): ${settled} of ${itemIndexes.length} items done, ${run.submitted.size} submitted`);
 	};
-	const worker = async () => {
-		while (next < itemIndexes.length && !run.signal.aborted) {
-			const itemIndex = itemIndexes[next++];
-			try {
-				run.results[itemIndex] = await handler(itemIndex, run.signal);
-				run.submitted.settle(itemIndex, 'finished');
-			} catch (thrown) {
-				// Stopped because another item failed or the run was cancelled: its work stays listed as running.
-				if (thrown instanceof CancelledError) break;
-				run.submitted.settle(itemIndex, 'failed');
-				run.failures.record(itemIndex, thrown);
-			}
+	let active = 0;
+	let freed: (() => void) | undefined;
+	const runOne = async (itemIndex: number) => {
+		try {
+			run.results[itemIndex] = await handler(itemIndex, run.signal);
+			run.submitted.settle(itemIndex, 'finished');
 			progress();
+		} catch (thrown) {
+			// Stopped because another item failed or the run was cancelled: its work stays listed as running.
+			if (thrown instanceof CancelledError) return;
+			run.submitted.settle(itemIndex, 'failed');
+			run.failures.record(itemIndex, thrown);
+			progress();
+		} finally {
+			active--;
+			freed?.();
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(maxInFlight, itemIndexes.length)) }, worker));
+	const running: Array<Promise<void>> = [];
+	for (let next = 0; next < itemIndexes.length && !run.signal.aborted; ) {
+		if (active >= Math.max(1, maxInFlight())) {
+			await new Promise<void>((resolve) => (freed = resolve));
+			freed = undefined;
+			continue;
+		}
+		active++;
+		running.push(runOne(itemIndexes[next++]));
+	}
+	await Promise.all(running);
 }

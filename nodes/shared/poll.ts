@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { FIRST_CHECK_MAX_MS, TOOL_POLL_SECONDS, TOOL_WAIT_SECONDS } from './constants';
 import type { ApiFailure } from './transport/errors';
 import { optionNumber } from './values';
+import { TaskTimeEstimator } from './taskTimes';
 import type { Clock } from './wait';
 import { realClock, throwIfCancelled } from './wait';
 
@@ -47,10 +48,13 @@ export type PollCheck<T> = { done: true; value: T } | { done: false; status: str
 
 export interface PollSpec<T> {
 	check: () => Promise<PollCheck<T>>;
+	/** The upper bound between two checks (the Poll Interval option). */
 	intervalMs: number;
 	/** Wall-clock ms; a last check is made at the deadline before giving up. */
 	deadline: number;
 	signal: AbortSignal;
+	/** The service's learned task time: when the first check is due and how later ones back off; the outcomes teach it. */
+	times?: TaskTimeEstimator;
 	clock?: Clock;
 }
 
@@ -58,18 +62,34 @@ export interface PollSpec<T> {
 export type Waited<T> = { timedOut: false; value: T } | { timedOut: true; status: string };
 
 /**
- * Checks soon after submission (short tasks finish fast), then every `intervalMs`, never sleeping
- * past the deadline; stops at once when the execution is cancelled.
+ * Checks when the work is likely done: the first check near the service's learned task time, later
+ * ones backing off with the work's running time, never more than `intervalMs` apart and never past the
+ * deadline. The due time is read again after every sleep, so what other tasks teach meanwhile (the
+ * work takes longer than thought) moves this one's check too. Stops at once when cancelled.
  */
 export async function pollUntilDone<T>(spec: PollSpec<T>): Promise<Waited<T>> {
 	const clock = spec.clock ?? realClock;
-	let wait = Math.min(spec.intervalMs, FIRST_CHECK_MAX_MS);
+	const times = spec.times ?? new TaskTimeEstimator(Math.min(spec.intervalMs, FIRST_CHECK_MAX_MS));
+	const learn = spec.times !== undefined;
+	const startedAt = clock.now();
+	let checks = 0;
+	let lastCheckMs = 0;
 	for (;;) {
-		await clock.pause(Math.max(0, Math.min(wait, spec.deadline - clock.now())), spec.signal);
+		const dueAt = Math.min(startedAt + times.nextCheckAt(lastCheckMs, checks, spec.intervalMs), spec.deadline);
+		if (dueAt > clock.now()) {
+			await clock.pause(dueAt - clock.now(), spec.signal);
+			continue; // the estimate may have moved while this task slept
+		}
 		throwIfCancelled(spec.signal);
 		const result = await spec.check();
+		const elapsed = clock.now() - startedAt;
+		if (learn) {
+			if (result.done) times.recordDone(elapsed, checks === 0);
+			else times.recordRunning(elapsed, checks === 0);
+		}
 		if (result.done) return { timedOut: false, value: result.value };
 		if (clock.now() >= spec.deadline) return { timedOut: true, status: result.status };
-		wait = spec.intervalMs;
+		checks++;
+		lastCheckMs = elapsed;
 	}
 }

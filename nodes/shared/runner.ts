@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { resumeBatch, runBatches } from './batch';
 import type { Capability, ItemContext, Prepared } from './capability';
 import { itemContext, readResumeId, shapeOutput } from './capability';
-import { DEFAULT_MAX_ITEMS_IN_FLIGHT } from './constants';
+import { inFlightLimit } from './inFlight';
 import { itemFor } from './output';
 import { NOTHING_SENT, RunState, SubmittedWork, runItems } from './pipeline';
 import type { WaitSettings } from './poll';
@@ -76,6 +76,15 @@ async function runOne<R>(capability: Capability<R>, client: ServiceClient, run: 
 	return await shapeOutput(capability, outcome.work, { ...item, request, common });
 }
 
+/** The first item's route, or '' when its parameters are wrong (its preparation reports that). */
+function routeOf<R>(capability: Capability<R>, first: ItemContext): string {
+	try {
+		return capability.route(first);
+	} catch {
+		return '';
+	}
+}
+
 /**
  * The one runner. Phase one prepares every item's request (parameters, URLs, binaries by metadata,
  * base64, ids); with an invalid item and Continue On Fail off nothing is sent. Phase two runs the
@@ -93,7 +102,9 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 	} catch (error) {
 		throw toItemError(ctx.getNode(), error, 0);
 	}
-	const client = await createServiceClient(ctx, protocol.family, settings, protocol.readErrorBody);
+	const firstRoute = routeOf(capability, first);
+	// One budget per account and service: AI Search's service type, PAI's images or videos.
+	const client = await createServiceClient(ctx, protocol.family, settings, protocol.readErrorBody, firstRoute.split('/')[0] || protocol.family);
 	const batched = operation !== 'getResult' && capability.batch?.enabled(first) === true;
 	const noun = batched ? 'batches' : `${protocol.terms.noun}s`;
 	const run = new RunState(ctx, new SubmittedWork({ plural: capitalize(noun) }));
@@ -115,7 +126,7 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 			run,
 			ready.map((entry) => entry.item.index),
 			async (index, signal) => await runOne(capability, client, run, byIndex.get(index)!, signal),
-			DEFAULT_MAX_ITEMS_IN_FLIGHT,
+			inFlightLimit(client, firstRoute, settings.maxConcurrentRequests),
 		);
 	}
 	const resumeWith = batched ? 'the Get Result operation and Resume By Batch ID' : 'the Get Result operation';

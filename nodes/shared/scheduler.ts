@@ -1,21 +1,50 @@
+import { Semaphore } from './semaphore';
 import type { Clock } from './wait';
 import { CancelledError, realClock, throwIfCancelled, whenAborted } from './wait';
 
 const MIN_QPS = 0.2;
 
+/** Slots are spaced 5% under the limit: the service counts in its own one-second windows, and timers jitter. */
+const SLOT_MARGIN = 1.05;
+
+/** After a 429 the rate settles this far under what the service accepted, and probes upward this slowly (per answer)... */
+const SETTLE_FACTOR = 0.95;
+const PROBE_STEP = 0.0005;
+/** ...half as fast after each 429 at about the same rate: the quota is where it was, so probe it less often. */
+const PROBE_STEP_MIN = PROBE_STEP / 8;
+
+/** A slot this close is granted at once: a timer cannot wait less, and the schedule keeps the rate. */
+const SLOT_TOLERANCE_MS = 2;
+
+/**
+ * What a request is for. Submissions start new work and go first; status checks only ask for work
+ * that is already running (a check is queued only once it is due), so they take the slots
+ * submissions leave free.
+ */
+export type RequestPriority = 'submit' | 'check';
+
+interface Waiter {
+	priority: RequestPriority;
+	grant: () => void;
+}
+
 /**
  * The request budget of one service: at most `qps` requests start per second and at most
- * `maxConcurrent` are in flight. Submits and polls draw from the same budget, so polling many tasks
- * never starves or overruns new submissions. A 429 pushes the next slot back for everyone and halves
- * the rate (the account's real quota may be lower, or shared with other workflows); successes raise
- * it again step by step up to `qps`.
+ * `maxConcurrent` are in flight. Submits and polls draw from the same budget, submissions first. A
+ * 429 pushes the next slot back for everyone and sets the rate just under what the service accepted
+ * in the last second (the account's real quota may be lower, or shared with other workflows); from
+ * there the rate probes upward slowly, so it settles instead of swinging.
  */
 export class RequestBudget {
 	private nextSlotAt = 0;
 
 	private inFlight = 0;
 
-	private readonly waiters: Array<() => void> = [];
+	private readonly queues: Record<RequestPriority, Waiter[]> = { submit: [], check: [] };
+
+	private pumping = false;
+
+	private freed: (() => void) | undefined;
 
 	private currentQps: number;
 
@@ -24,28 +53,66 @@ export class RequestBudget {
 	/** The rate at which the service last said 429: climb back to just under it quickly, then probe slowly. */
 	private throttledAt = Infinity;
 
+	private probeStep = PROBE_STEP;
+
+	/** When recent non-throttled answers arrived: what the service accepts, measured. */
+	private readonly answeredAt: number[] = [];
+
+	private readonly createdAt: number;
+
+	/**
+	 * Request bodies that exist at once (built, waiting for a slot or in flight): a body, and the file
+	 * bytes in it, is built only when one of these is free and released once the service has answered.
+	 * Separate from the request permits, so building a body (reading or staging a file) never holds up
+	 * the status checks.
+	 */
+	readonly bodies: Semaphore;
+
 	constructor(
-		readonly qps: number,
-		readonly maxConcurrent: number,
+		private limitQps: number,
+		private limitConcurrent: number,
 		private readonly clock: Clock = realClock,
 	) {
-		if (!(qps > 0)) throw new RangeError('qps must be greater than 0');
-		if (!(maxConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1');
-		this.currentQps = qps;
+		if (!(limitQps > 0)) throw new RangeError('qps must be greater than 0');
+		if (!(limitConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1');
+		this.currentQps = limitQps;
+		this.createdAt = clock.now();
+		this.bodies = new Semaphore(limitConcurrent);
+	}
+
+	get qps(): number {
+		return this.limitQps;
+	}
+
+	get maxConcurrent(): number {
+		return this.limitConcurrent;
+	}
+
+	/** New limits (a shared budget follows the lowest its users ask for). */
+	setLimits(qps: number, maxConcurrent: number): void {
+		if (!(qps > 0) || !(maxConcurrent >= 1)) return;
+		this.limitQps = qps;
+		this.limitConcurrent = maxConcurrent;
+		this.currentQps = Math.min(this.currentQps, qps);
+		this.bodies.limit = maxConcurrent;
+		this.freed?.();
 	}
 
 	/** Waits for a concurrency permit and a rate slot; returns the release function. */
-	async acquire(signal?: AbortSignal): Promise<() => void> {
-		await this.takePermit(signal);
-		let slotTaken = false;
-		try {
-			const start = Math.max(this.clock.now(), this.nextSlotAt);
-			// 5% under the limit: the service counts in its own one-second windows, and timers jitter.
-			this.nextSlotAt = start + 1050 / this.currentQps;
-			await this.clock.pause(start - this.clock.now(), signal);
-			slotTaken = true;
-		} finally {
-			if (!slotTaken) this.release(); // cancelled while waiting for the slot
+	async acquire(signal?: AbortSignal, priority: RequestPriority = 'submit'): Promise<() => void> {
+		throwIfCancelled(signal);
+		let grant = () => {};
+		const granted = new Promise<boolean>((resolve) => (grant = () => resolve(true)));
+		const waiter: Waiter = { priority, grant };
+		this.queues[priority].push(waiter);
+		void this.pump();
+		const outcome = await (signal ? Promise.race([granted, whenAborted(signal).then(() => false)]) : granted);
+		if (!outcome) {
+			const queue = this.queues[priority];
+			const index = queue.indexOf(waiter);
+			if (index >= 0) queue.splice(index, 1);
+			else this.release(); // granted in the same instant as the abort: give the permit back
+			throw new CancelledError();
 		}
 		let released = false;
 		return () => {
@@ -55,22 +122,35 @@ export class RequestBudget {
 		};
 	}
 
-	/** Called on a 429: no request of this service starts before `delayMs` from now, and the rate drops. */
+	/** Called on a 429: no request of this service starts before `delayMs` from now, and the rate settles. */
 	holdOff(delayMs: number): void {
 		const now = this.clock.now();
 		this.nextSlotAt = Math.max(this.nextSlotAt, now + delayMs);
 		// Requests already in flight answer 429 together: count them as one signal per second.
-		if (now - this.lastSlowdownAt >= 1000) {
-			this.lastSlowdownAt = now;
+		if (now - this.lastSlowdownAt < 1000) return;
+		this.lastSlowdownAt = now;
+		const accepted = this.acceptedRate(now);
+		if (accepted === undefined || accepted < 1) {
+			// Nothing measured yet: halve, and climb back quickly to just under the rate that was refused.
 			this.throttledAt = this.currentQps;
 			this.currentQps = Math.max(MIN_QPS, this.currentQps / 2);
+			return;
 		}
+		// The rate whose slot spacing sends exactly what the service accepted in the last second.
+		const fitting = Math.min(accepted * SLOT_MARGIN, this.currentQps);
+		const sameQuota = Math.abs(fitting - this.throttledAt) <= 0.1 * this.throttledAt;
+		this.probeStep = sameQuota ? Math.max(PROBE_STEP_MIN, this.probeStep / 2) : PROBE_STEP;
+		this.throttledAt = fitting;
+		this.currentQps = Math.max(MIN_QPS, this.throttledAt * SETTLE_FACTOR);
 	}
 
 	/** Called on every answered request that was not throttled. */
 	recordSuccess(): void {
-		const step = this.currentQps < 0.9 * this.throttledAt ? this.qps / 50 : this.qps / 500;
-		this.currentQps = Math.min(this.qps, this.currentQps + Math.max(step, MIN_QPS / 100));
+		const now = this.clock.now();
+		this.answeredAt.push(now);
+		while (this.answeredAt.length > 0 && now - this.answeredAt[0] > 1000) this.answeredAt.shift();
+		const step = this.currentQps < 0.9 * this.throttledAt ? this.limitQps / 50 : this.currentQps * this.probeStep;
+		this.currentQps = Math.min(this.limitQps, this.currentQps + Math.max(step, MIN_QPS / 1000));
 	}
 
 	/** Requests per second the budget currently allows. */
@@ -78,36 +158,51 @@ export class RequestBudget {
 		return this.currentQps;
 	}
 
+	/** Requests waiting for a slot. */
 	get pending(): number {
-		return this.waiters.length;
+		return this.queues.submit.length + this.queues.check.length;
 	}
 
-	private async takePermit(signal?: AbortSignal): Promise<void> {
-		throwIfCancelled(signal);
-		if (this.inFlight < this.maxConcurrent) {
-			this.inFlight++;
-			return;
-		}
-		let grant = () => {};
-		const granted = new Promise<boolean>((resolve) => {
-			grant = () => resolve(true);
-			this.waiters.push(grant);
-		});
-		const outcome = await (signal ? Promise.race([granted, whenAborted(signal).then(() => false)]) : granted);
-		if (!outcome) {
-			const index = this.waiters.indexOf(grant);
-			if (index >= 0) this.waiters.splice(index, 1);
-			else this.release(); // granted in the same instant as the abort: hand the permit on
-			throw new CancelledError();
+	/** Whether nothing is running or waiting: a shared budget may then be dropped. */
+	get idle(): boolean {
+		return this.inFlight === 0 && this.pending === 0 && this.bodies.inUse === 0 && this.bodies.waiting === 0;
+	}
+
+	/** Answers per second over the last second; undefined while the budget is younger than that. */
+	private acceptedRate(now: number): number | undefined {
+		if (now - this.createdAt < 1000) return undefined;
+		return this.answeredAt.filter((at) => now - at <= 1000).length;
+	}
+
+	/** Hands out slots one at a time, in priority order, while anyone waits. */
+	private async pump(): Promise<void> {
+		if (this.pumping) return;
+		this.pumping = true;
+		try {
+			while (this.pending > 0) {
+				if (this.inFlight >= this.limitConcurrent) {
+					await new Promise<void>((resolve) => (this.freed = resolve));
+					this.freed = undefined;
+					continue;
+				}
+				const wait = this.nextSlotAt - this.clock.now();
+				if (wait > SLOT_TOLERANCE_MS) {
+					await this.clock.pause(wait);
+					continue; // a 429 meanwhile may have pushed the slot back
+				}
+				const waiter = this.queues.submit.shift() ?? this.queues.check.shift();
+				if (!waiter) break;
+				this.inFlight++;
+				this.nextSlotAt = Math.max(this.clock.now(), this.nextSlotAt) + (1000 * SLOT_MARGIN) / this.currentQps;
+				waiter.grant();
+			}
+		} finally {
+			this.pumping = false;
 		}
 	}
 
 	private release(): void {
-		const next = this.waiters.shift();
-		if (next) {
-			next(); // the permit passes straight to the next waiter
-		} else {
-			this.inFlight--;
-		}
+		this.inFlight--;
+		this.freed?.();
 	}
 }

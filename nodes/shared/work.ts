@@ -3,6 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { WaitSettings, Waited } from './poll';
 import { pollUntilDone, timeoutFailure } from './poll';
 import type { SubmittedWork } from './pipeline';
+import type { TaskTimeEstimator } from './taskTimes';
+import { taskTimesFor } from './taskTimes';
 import type { ServiceFamily } from './transport/credentials';
 import type { ApiFailure, FailureContext } from './transport/errors';
 import { contextOf, sentences, withContext } from './transport/errors';
@@ -123,7 +125,7 @@ export async function waitFor<T>(
 	check: (deadline: number) => Promise<{ done: true; value: T } | { done: false; status: string }>,
 	wait: WaitSettings,
 	signal: AbortSignal,
-	options: { deadline: number; unreadable: (what: string) => Error },
+	options: { deadline: number; unreadable: (what: string) => Error; times?: TaskTimeEstimator },
 ): Promise<Waited<T>> {
 	const { deadline } = options;
 	let status = 'unknown';
@@ -137,6 +139,7 @@ export async function waitFor<T>(
 		intervalMs: wait.pollIntervalMs,
 		deadline,
 		signal,
+		times: options.times,
 		check: async () => {
 			try {
 				const result = await check(deadline);
@@ -148,6 +151,11 @@ export async function waitFor<T>(
 			}
 		},
 	});
+}
+
+/** Which learned task time a piece of work follows: its service family, endpoint and route (no secrets). */
+export function workTimesKey(client: ServiceClient, route: string, kind: 'work' | 'batch' = 'work'): string {
+	return `${client.target.family} ${client.target.baseUrl} ${kind} ${route}`;
 }
 
 /** The error of a wait that hit its deadline, naming what to resume and how. */
@@ -179,9 +187,10 @@ async function waitForWork(
 	id: string,
 	wait: WaitSettings,
 	scope: CallScope,
-	requestId?: string,
+	submission?: { requestId?: string },
 ): Promise<WorkOutcome> {
 	const { terms } = protocol;
+	const requestId = submission?.requestId;
 	const resumeNote = `${capitalize(terms.noun)} ${id} was created on the service; resume it with the Get Result operation and ${terms.idLabel} ${id}`;
 	const deadline = Date.now() + wait.timeoutMs;
 	let last: WorkStatus | undefined;
@@ -194,7 +203,12 @@ async function waitForWork(
 			},
 			wait,
 			scope.signal,
-			{ deadline, unreadable: (what) => unreadableError(client, `${terms.noun} ${id}`, what, scope) },
+			{
+				deadline,
+				unreadable: (what) => unreadableError(client, `${terms.noun} ${id}`, what, scope),
+				// Resumed work started at an unknown time: it is checked soon and teaches nothing about task times.
+				times: submission ? taskTimesFor(workTimesKey(client, route)) : undefined,
+			},
 		);
 	} catch (error) {
 		// The deadline ran out while a status check was still being retried: that is a timeout too.
@@ -209,6 +223,16 @@ async function waitForWork(
 	}
 	const resumeWith = `the Get Result operation and ${terms.idLabel} ${id}`;
 	throw timeoutError(client, { noun: terms.noun, id, status: waited.status, resumeWith }, wait, scope, protocol.context(id, route));
+}
+
+/** Runs `send` (which builds its body) once a body may exist, and frees its place when the service has answered. */
+async function withBody<T>(client: ServiceClient, scope: CallScope, send: () => Promise<T>): Promise<T> {
+	const release = await client.reserveBody(scope.signal);
+	try {
+		return await send();
+	} finally {
+		release();
+	}
 }
 
 /** What one item asks of the work layer. */
@@ -239,17 +263,18 @@ export async function runWork(
 		submitted.add(scope.itemIndex, protocol.terms.label(id));
 		return await waitForWork(protocol, client, route, id, wait, scope);
 	}
-	// The body is built inline so nothing holds it (or the file bytes in it) once the service has answered.
+	// The body is built only when a place for it is free, and inline, so nothing holds it (or the file
+	// bytes in it) once the service has answered: bodies in memory follow Max Concurrent Requests.
 	const body = async () => (request.body ? await request.body() : {});
 	if (operation === 'sync') {
-		const work = await protocol.call(client, route, await body(), scope);
+		const work = await withBody(client, scope, async () => await protocol.call(client, route, await body(), scope));
 		return { kind: 'finished', work: succeeded(protocol, client, work, route, scope) };
 	}
-	const answer = await protocol.submit(client, route, await body(), scope);
+	const answer = await withBody(client, scope, async () => await protocol.submit(client, route, await body(), scope));
 	submitted.add(scope.itemIndex, protocol.terms.label(answer.id));
 	if (operation === 'submitOnly') {
 		const { status, fields } = protocol.terms.submitted;
 		return { kind: 'pending', id: answer.id, status, fields, requestId: answer.requestId, timedOut: false };
 	}
-	return await waitForWork(protocol, client, route, answer.id, wait, scope, answer.requestId);
+	return await waitForWork(protocol, client, route, answer.id, wait, scope, { requestId: answer.requestId });
 }

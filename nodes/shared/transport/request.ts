@@ -7,13 +7,15 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../constants';
-import { RequestBudget } from '../scheduler';
+import type { Budget } from '../budgets';
+import { budgetKey, processBudgets } from '../budgets';
 import { CancelledError, pause, throwIfCancelled } from '../wait';
 import type { ServiceFamily, ServiceTarget } from './credentials';
 import { loadServiceTarget } from './credentials';
 import type { ApiFailure } from './errors';
 import { apiError, hintForAnswer, operationError, redact, withContext } from './errors';
 import type { AttemptOutcome } from './retry';
+import { jsonBytes } from './jsonBytes';
 import { classifyNetworkCode, networkCode, unreachableHint } from './network';
 import { decideRetry, parseRetryAfter } from './retry';
 
@@ -77,15 +79,15 @@ export class ServiceClient {
 	constructor(
 		private readonly ctx: IExecuteFunctions,
 		readonly target: ServiceTarget,
-		private readonly budget: RequestBudget,
+		private readonly budget: Budget,
 		private readonly options: ClientOptions,
 		private readonly readErrorBody: ErrorBodyReader,
 	) {}
 
 	async send(request: ApiRequest, scope: CallScope): Promise<ApiResponse> {
 		const node = this.ctx.getNode();
-		const bodyText = request.body === undefined ? undefined : JSON.stringify(request.body);
-		const bodyBytes = bodyText === undefined ? 0 : Buffer.byteLength(bodyText);
+		const body = this.encodeBody(request.body);
+		const bodyBytes = body === undefined ? 0 : Buffer.byteLength(body);
 		if (bodyBytes > REQUEST_BODY_LIMIT_BYTES) {
 			throw operationError(
 				node,
@@ -98,7 +100,8 @@ export class ServiceClient {
 		let transientRetries = 0;
 		for (;;) {
 			throwIfCancelled(scope.signal);
-			const release = await this.budget.acquire(scope.signal);
+			// Status checks take the slots submissions leave free: new work is never held up by checks.
+			const release = await this.budget.acquire(scope.signal, request.idempotent ? 'check' : 'submit');
 			let outcome: AttemptOutcome;
 			let response: IN8nHttpFullResponse | undefined;
 			let parsed: IDataObject | undefined;
@@ -108,7 +111,7 @@ export class ServiceClient {
 					method: request.method,
 					baseURL: this.target.baseUrl,
 					url: request.path,
-					body: bodyText,
+					body,
 					headers: {
 						'Content-Type': 'application/json',
 						Accept: 'application/json',
@@ -175,6 +178,24 @@ export class ServiceClient {
 			}
 			await pause(decision.delayMs, scope.signal);
 		}
+	}
+
+	/**
+	 * The body as it goes on the wire: bytes. n8n's HTTP client sends a Buffer as it is, while it parses a
+	 * JSON string once more before sending it; PAI's credential signs these exact bytes.
+	 */
+	private encodeBody(body: IDataObject | undefined): Buffer | undefined {
+		return body === undefined ? undefined : jsonBytes(body);
+	}
+
+	/** Waits until a request body may be built; call the returned function once the service has answered. */
+	async reserveBody(signal: AbortSignal): Promise<() => void> {
+		return await this.budget.reserveBody(signal);
+	}
+
+	/** Requests per second the service's budget currently allows. */
+	get rate(): number {
+		return this.budget.rate;
 	}
 
 	/** An API-level failure found after a successful HTTP exchange (no task id, task failed …). */
@@ -251,15 +272,23 @@ export interface ClientSettings extends ClientOptions {
 	maxConcurrentRequests: number;
 }
 
-/** The node run's client of one service family: its credential target, its own request budget. */
+/**
+ * The node run's client of one service family: its credential target, and its share of the request
+ * budget of this account and service in the n8n process (see BudgetRegistry).
+ */
 export async function createServiceClient(
 	ctx: IExecuteFunctions,
 	family: ServiceFamily,
 	settings: ClientSettings,
 	readErrorBody: ErrorBodyReader,
+	service: string = family,
 ): Promise<ServiceClient> {
 	const target = await loadServiceTarget(ctx, family);
-	const budget = new RequestBudget(settings.qps, settings.maxConcurrentRequests);
+	const credentialId = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? undefined;
+	const budget = processBudgets.join(budgetKey({ ...target, credentialId }, service), {
+		qps: settings.qps,
+		maxConcurrent: settings.maxConcurrentRequests,
+	});
 	const options = { retryUnconfirmed: settings.retryUnconfirmed, requestTimeoutMs: settings.requestTimeoutMs };
 	return new ServiceClient(ctx, target, budget, options, readErrorBody);
 }

@@ -1,9 +1,10 @@
 import { pollUntilDone, readWaitSettings } from '../../../nodes/shared/poll';
+import { TaskTimeEstimator } from '../../../nodes/shared/taskTimes';
 import { CancelledError, pause } from '../../../nodes/shared/wait';
 import { VirtualClock } from '../support/virtualClock';
 
 describe('pollUntilDone (virtual time)', () => {
-	it('checks within a second of submission, then every interval, and returns the value', async () => {
+	it('without a learned task time, checks within a second of submission, then backs off by a quarter of the running time', async () => {
 		const clock = new VirtualClock();
 		const checkedAt: number[] = [];
 		const waited = await pollUntilDone({
@@ -17,7 +18,7 @@ describe('pollUntilDone (virtual time)', () => {
 			},
 		});
 		expect(waited).toEqual({ timedOut: false, value: 'ok' });
-		expect(checkedAt).toEqual([1000, 6000, 11000]);
+		expect(checkedAt).toEqual([1000, 1250, 1562.5]);
 	});
 
 	it('never sleeps past the deadline, makes a last check there and reports the last status', async () => {
@@ -95,5 +96,90 @@ describe('readWaitSettings', () => {
 
 	it('refuses a value out of range, naming the option and its range', () => {
 		expect(() => readWaitSettings({ timeoutSeconds: 0 }, pai)).toThrow('Timeout (Seconds) must be a number of at least 1; it is 0');
+	});
+});
+
+describe('pollUntilDone with a learned task time (virtual time)', () => {
+	/** Work that takes `taskMs` from its submission: runs `count` waits started `gapMs` apart. */
+	async function runTasks(times: TaskTimeEstimator, clock: VirtualClock, count: number, taskMs: number, gapMs = 100, intervalMs = 5000) {
+		const checks: number[] = [];
+		await Promise.all(
+			Array.from({ length: count }, async (_, index) => {
+				await clock.pause(index * gapMs);
+				const submittedAt = clock.now();
+				let made = 0;
+				await pollUntilDone({
+					intervalMs,
+					deadline: submittedAt + 600_000,
+					signal: new AbortController().signal,
+					clock,
+					times,
+					check: async () => {
+						made++;
+						return clock.now() - submittedAt >= taskMs ? { done: true, value: index } : { done: false, status: 'RUNNING' };
+					},
+				});
+				checks.push(made);
+			}),
+		);
+		return checks.reduce((sum, made) => sum + made, 0) / count;
+	}
+
+	it('learns a 3 s task time within a few tasks, then almost every first check finds the task done', async () => {
+		const clock = new VirtualClock();
+		const times = new TaskTimeEstimator();
+		const first = await runTasks(times, clock, 40, 3000);
+		// Tasks submitted before anything was known pay a few early checks between them, not each.
+		expect(first).toBeLessThan(1.5);
+		// The estimate probes just under the task time and is pushed back by the first early check.
+		expect(times.firstCheckMs).toBeGreaterThan(3000 * 0.85);
+		expect(times.firstCheckMs).toBeLessThan(3000 * 1.25);
+		const later = await runTasks(times, clock, 200, 3000);
+		expect(later).toBeLessThanOrEqual(1.06);
+		expect(times.firstCheckMs).toBeGreaterThan(3000 * 0.85);
+		expect(times.firstCheckMs).toBeLessThan(3000 * 1.25);
+	});
+
+	it('checks a long task with back-off, never further apart than the poll interval', async () => {
+		const clock = new VirtualClock();
+		const checkedAt: number[] = [];
+		await pollUntilDone({
+			intervalMs: 5000,
+			deadline: 600_000,
+			signal: new AbortController().signal,
+			clock,
+			times: new TaskTimeEstimator(),
+			check: async () => {
+				checkedAt.push(clock.now());
+				return clock.now() >= 60_000 ? { done: true, value: 'ok' } : { done: false, status: 'RUNNING' };
+			},
+		});
+		const gaps = checkedAt.slice(1).map((at, i) => at - checkedAt[i]);
+		expect(Math.max(...gaps)).toBeLessThanOrEqual(5000);
+		expect(gaps[1]).toBeGreaterThan(gaps[0]); // backing off
+		expect(checkedAt.length).toBeLessThan(20);
+		expect(checkedAt[checkedAt.length - 1]).toBeLessThanOrEqual(65_000);
+	});
+
+	it('moves a sleeping first check later when another task shows the work takes longer', async () => {
+		const clock = new VirtualClock();
+		const times = new TaskTimeEstimator();
+		times.recordDone(2000, true);
+		const checkedAt: number[] = [];
+		const waiting = pollUntilDone({
+			intervalMs: 30_000,
+			deadline: 600_000,
+			signal: new AbortController().signal,
+			clock,
+			times,
+			check: async () => {
+				checkedAt.push(clock.now());
+				return { done: true, value: 'ok' };
+			},
+		});
+		await clock.pause(1000);
+		times.recordRunning(2000, true); // meanwhile another task was still running at its first check
+		await waiting;
+		expect(checkedAt).toEqual([2400]);
 	});
 });

@@ -68,23 +68,55 @@ describe('RequestBudget', () => {
 	});
 });
 
+describe('RequestBudget priority', () => {
+	it('gives waiting submissions the next slots before waiting status checks', async () => {
+		const clock = new VirtualClock();
+		const budget = new RequestBudget(10, 100, clock);
+		const order: string[] = [];
+		const take = async (name: string, priority: 'submit' | 'check') => {
+			const release = await budget.acquire(undefined, priority);
+			order.push(name);
+			release();
+		};
+		await Promise.all([take('check 1', 'check'), take('check 2', 'check'), take('submit 1', 'submit'), take('check 3', 'check'), take('submit 2', 'submit')]);
+		// The first slot went out at once; every later one to a submission while one waited.
+		expect(order).toEqual(['check 1', 'submit 1', 'submit 2', 'check 2', 'check 3']);
+	});
+});
+
 describe('RequestBudget adapting to 429s', () => {
-	it('halves its rate on a 429 (once per second), climbs quickly to just under the throttled rate, then probes slowly', () => {
+	it('with nothing measured yet, halves its rate on a 429 (once per second) and climbs quickly back to just under the refused rate', () => {
 		const now = { value: 0 };
 		const budget = new RequestBudget(10, 5, manualClock(now));
 		budget.holdOff(0);
 		expect(budget.rate).toBe(5);
 		budget.holdOff(0); // same burst
 		expect(budget.rate).toBe(5);
-		now.value += 1000;
-		budget.holdOff(0);
-		expect(budget.rate).toBe(2.5);
+		for (let i = 0; i < 20; i++) budget.recordSuccess();
+		expect(budget.rate).toBeCloseTo(9); // 0.9 × the rate that was refused, in steps of a fiftieth of the limit
 		for (let i = 0; i < 10; i++) budget.recordSuccess();
-		expect(budget.rate).toBeCloseTo(4.5); // 0.9 × the rate that was throttled, in ten steps
-		for (let i = 0; i < 10; i++) budget.recordSuccess();
-		expect(budget.rate).toBeCloseTo(4.7); // then a tenth of the step
-		for (let i = 0; i < 1000; i++) budget.recordSuccess();
+		expect(budget.rate).toBeLessThan(9.3); // then probing slowly
+		for (let i = 0; i < 10_000; i++) budget.recordSuccess();
 		expect(budget.rate).toBe(10); // never above the configured limit
+	});
+
+	it('settles just under the rate the service accepted in the last second, and probes upward slowly from there', () => {
+		const now = { value: 0 };
+		const budget = new RequestBudget(10, 5, manualClock(now));
+		for (let i = 0; i < 30; i++) {
+			now.value += 100;
+			budget.recordSuccess(); // ten a second while the account allowed more
+		}
+		now.value = 5000;
+		for (let i = 0; i < 3; i++) {
+			now.value += 300;
+			budget.recordSuccess(); // now the service takes three a second
+		}
+		budget.holdOff(1000);
+		// Slots are spaced 5% under the rate: this rate sends 95% of the three requests a second accepted.
+		expect(budget.rate).toBeCloseTo(3 * 1.05 * 0.95);
+		for (let i = 0; i < 100; i++) budget.recordSuccess();
+		expect(budget.rate).toBeLessThan(3 * 1.05); // half a minute of answers later, still under the quota
 	});
 
 	it('never drops below a floor', () => {
@@ -95,5 +127,44 @@ describe('RequestBudget adapting to 429s', () => {
 			budget.holdOff(0);
 		}
 		expect(budget.rate).toBeGreaterThan(0.1);
+	});
+});
+
+describe('RequestBudget against a service whose real quota is a third of the assumed one (virtual time)', () => {
+	it('sends 400 requests within 1.15x of the 3/s bound, with few 429s and nothing lost', async () => {
+		const clock = new VirtualClock();
+		const budget = new RequestBudget(10, 10, clock);
+		const admitted: number[] = [];
+		let refused = 0;
+		/** The service: at most 3 admitted requests in any sliding second; a refusal says Retry-After 1 s. */
+		const service = () => {
+			const now = clock.now();
+			if (admitted.filter((at) => now - at < 1000).length >= 3) return false;
+			admitted.push(now);
+			return true;
+		};
+		let sent = 0;
+		const worker = async () => {
+			while (sent < 400) {
+				sent++;
+				for (;;) {
+					const release = await budget.acquire();
+					await clock.pause(20); // the request's round trip
+					const ok = service();
+					release();
+					if (ok) {
+						budget.recordSuccess();
+						break;
+					}
+					refused++;
+					budget.holdOff(1000);
+					await clock.pause(1000);
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: 10 }, worker));
+		expect(admitted).toHaveLength(400);
+		expect(clock.now()).toBeLessThan((400 / 3) * 1000 * 1.15);
+		expect(refused / (400 + refused)).toBeLessThan(0.03);
 	});
 });

@@ -23,6 +23,7 @@ const vectors = [
 describe('PAI request signature', () => {
 	it.each(vectors)('matches the contract vector for $method $path', ({ method, path, body, signature }) => {
 		expect(paiSignature('test-token', method, body, path)).toBe(signature);
+		expect(paiSignature('test-token', method, Buffer.from(body), path)).toBe(signature);
 	});
 
 	it('signs only the path: no origin, no query string', () => {
@@ -45,6 +46,13 @@ describe('credential authenticate()', () => {
 		expect(out.headers.Authorization).toBe(`app-1:${vectors[0].signature}`);
 		expect(out.body).toBe(body);
 		expect(out.headers['X-Request-Time']).toMatch(/^\d{10}$/);
+	});
+
+	it('signs and sends a body of bytes as it is (the package sends its JSON as bytes)', async () => {
+		const bytes = Buffer.from(vectors[0].body);
+		const out = await authenticate({ authType: 'pai', appId: 'app-1', token: 'test-token' }, { method: 'POST', url: '/api/v1/images', body: bytes });
+		expect(out.headers.Authorization).toBe(`app-1:${vectors[0].signature}`);
+		expect(out.body).toBe(bytes);
 	});
 
 	it('serialises an object body once and signs that string', async () => {

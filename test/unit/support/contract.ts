@@ -57,6 +57,7 @@ export async function runContract(
 			if (!body) throw new Error(`No scripted answer for ${request.method} ${request.path}`);
 			return { status: 200, body, headers: {} };
 		},
+		reserveBody: async () => () => undefined,
 		fail: (failure: { message: string }) => new Error(failure.message),
 	} as unknown as ServiceClient;
 	const outcome = await runWork(

@@ -1,0 +1,50 @@
+/**
+ * Checks that arrive when the work is done, with the nodes' default options: a PAI batch (default Poll
+ * Interval 30 s) finishes soon after its slowest job instead of at the next 30-second check, and an AI
+ * Search run spends about one status check per task once the service's task time is learned.
+ */
+import type { Emulator } from '../emulator';
+import { startEmulator } from '../emulator';
+import { API_KEY, node, paiNode, paiWorkflow, singleNode, startPaiEmulator, urlItems, urls } from './fixtures';
+import { runWorkflow } from './harness';
+
+const JOB_MS = 6000;
+
+describe('status checks timed by the learned task time (default options)', () => {
+	let emulator: Emulator;
+	afterEach(async () => {
+		await emulator.close();
+	});
+
+	it('a PAI batch finishes within 1.5x of its slowest job, with a few status checks', async () => {
+		emulator = await startPaiEmulator({ paiJobLatencyMs: JOB_MS, enforceQps: false });
+		const videos = Array.from({ length: 10 }, (_, i) => `https://v.example.com/clip-${i}.mp4`);
+		const started = Date.now();
+		const result = await runWorkflow(
+			paiWorkflow(
+				emulator.url,
+				paiNode('Classify', 'alibabaPaiVideoClassification', { operation: 'submitAndWait', mode: 'batch', videoUrl: '={{ $json.url }}', videoTitle: 'demo', model: '' }),
+				urls(videos),
+			),
+		);
+		const wallMs = Date.now() - started;
+		expect(result.status).toBe('success');
+		expect(result.output('Classify').map((item) => item.json.videoUrl)).toEqual(videos);
+		expect(wallMs).toBeLessThan(JOB_MS * 1.5);
+		const checks = emulator.log.filter((entry) => entry.kind === 'poll').length;
+		expect(checks).toBeLessThanOrEqual(12);
+	});
+
+	it('AI Search: after the first run has learned the task time, a run spends one submission and about one check per task', async () => {
+		emulator = await startEmulator({ apiKeys: [API_KEY], taskLatencyMs: 1500, enforceQps: false });
+		const extraction = node('Extract', 'alibabaImageContent', { serviceId: 'ops-image-analyze-ocr-001', inputType: 'url', url: '={{ $json.url }}' });
+		const first = await runWorkflow(singleNode(emulator.url, extraction, urlItems(20)));
+		expect(first.status).toBe('success');
+		const before = emulator.log.length;
+		const second = await runWorkflow(singleNode(emulator.url, extraction, urlItems(30)));
+		expect(second.status).toBe('success');
+		const requests = emulator.log.slice(before).filter((entry) => entry.kind !== 'control');
+		expect(requests.filter((entry) => entry.kind === 'submit')).toHaveLength(30);
+		expect(requests.filter((entry) => entry.kind === 'poll').length).toBeLessThanOrEqual(33);
+	});
+});
