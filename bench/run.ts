@@ -41,6 +41,8 @@ async function main() {
 		stockWaitSeconds: quick ? 1 : 3,
 	});
 	progress(`n8n ready in ${Math.round((Date.now() - t0) / 1000)} s (pid ${harness.pid})`);
+	// Interrupted: stop n8n and the mock, remove the temporary n8n folder.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void harness.stop().finally(() => process.exit(130)));
 	const rows: Row[] = [];
 	try {
 		for (const scenario of chosen) {

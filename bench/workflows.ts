@@ -16,6 +16,8 @@ export const ENTRY = {
 	nodeAtQps: 'bench-node-qps',
 	/** HTTP Request (batching at the quota) → Wait → HTTP Request status check → IF, looping back to Wait. */
 	stockLoop: 'bench-stock-loop',
+	/** The same loop batching with a 10 % margin under the quota (a batch every 1.1 s). */
+	stockLoopMargin: 'bench-stock-loop-margin',
 	/** Two HTTP Request nodes without batching: submit, then one status check. */
 	twoHttp: 'bench-two-http',
 	/** HTTP Request downloads each file, then the node uploads it inline (binary input). */
@@ -72,7 +74,14 @@ function bearer(apiKey: string) {
 	return { sendHeaders: true, headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${apiKey}` }] } };
 }
 
-function submitRequest(name: string, emulatorUrl: string, apiKey: string, batching?: { perSecond: number }): Node {
+interface Batching {
+	size: number;
+	intervalMs: number;
+}
+
+const batchingOption = (batching?: Batching) => (batching ? { batching: { batch: { batchSize: batching.size, batchInterval: batching.intervalMs } } } : {});
+
+function submitRequest(name: string, emulatorUrl: string, apiKey: string, batching?: Batching): Node {
 	return httpRequest(
 		name,
 		{
@@ -83,26 +92,26 @@ function submitRequest(name: string, emulatorUrl: string, apiKey: string, batchi
 			specifyBody: 'json',
 			jsonBody: '={{ JSON.stringify({ document: { url: $json.url } }) }}',
 		},
-		batching ? { batching: { batch: { batchSize: batching.perSecond, batchInterval: 1000 } } } : {},
+		batchingOption(batching),
 	);
 }
 
-function statusRequest(name: string, emulatorUrl: string, apiKey: string, batching?: { perSecond: number }): Node {
+function statusRequest(name: string, emulatorUrl: string, apiKey: string, batching?: Batching): Node {
 	return httpRequest(
 		name,
 		{ method: 'GET', url: `=${emulatorUrl}${IMAGE_SERVICE_PATH}/async/task-status?task_id={{ $json.result.task_id }}`, ...bearer(apiKey) },
-		batching ? { batching: { batch: { batchSize: batching.perSecond, batchInterval: 1000 } } } : {},
+		batchingOption(batching),
 	);
 }
 
 /** What a user who knows n8n well builds without this package: batching at the documented quota, a wait of one task time, a loop. */
-function stockLoop(emulatorUrl: string, apiKey: string, quota: number, waitSeconds: number): Chain {
-	const head = webhook(ENTRY.stockLoop);
-	const submit = submitRequest('Loop: submit', emulatorUrl, apiKey, { perSecond: quota });
-	const wait: Node = { name: 'Loop: wait', type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { resume: 'timeInterval', amount: waitSeconds, unit: 'seconds' } };
-	const check = statusRequest('Loop: status', emulatorUrl, apiKey, { perSecond: quota });
+function stockLoop(path: string, label: string, emulatorUrl: string, apiKey: string, batching: Batching, waitSeconds: number): Chain {
+	const head = webhook(path);
+	const submit = submitRequest(`${label}: submit`, emulatorUrl, apiKey, batching);
+	const wait: Node = { name: `${label}: wait`, type: 'n8n-nodes-base.wait', typeVersion: 1.1, parameters: { resume: 'timeInterval', amount: waitSeconds, unit: 'seconds' } };
+	const check = statusRequest(`${label}: status`, emulatorUrl, apiKey, batching);
 	const finished: Node = {
-		name: 'Loop: finished?',
+		name: `${label}: finished?`,
 		type: 'n8n-nodes-base.if',
 		typeVersion: 2,
 		parameters: {
@@ -119,7 +128,7 @@ function stockLoop(emulatorUrl: string, apiKey: string, quota: number, waitSecon
 			options: {},
 		},
 	};
-	const done: Node = { name: 'Loop: done', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
+	const done: Node = { name: `${label}: done`, type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
 	return {
 		nodes: [...head, submit, wait, check, finished, done],
 		connections: [
@@ -155,7 +164,8 @@ export function benchWorkflow(setup: BenchSetup) {
 		line(ENTRY.nodeAtQps, [
 			imageNode('Node: told the quota', { inputType: 'url', url: '={{ $json.url }}', options: { qps: "={{ $('bench-node-qps webhook').first().json.body.qps }}" } }),
 		]),
-		stockLoop(emulatorUrl, apiKey, setup.stockQuota, setup.stockWaitSeconds),
+		stockLoop(ENTRY.stockLoop, 'Loop', emulatorUrl, apiKey, { size: setup.stockQuota, intervalMs: 1000 }, setup.stockWaitSeconds),
+		stockLoop(ENTRY.stockLoopMargin, 'Loop with margin', emulatorUrl, apiKey, { size: setup.stockQuota, intervalMs: 1100 }, setup.stockWaitSeconds),
 		line(ENTRY.twoHttp, [submitRequest('Plain: submit', emulatorUrl, apiKey), statusRequest('Plain: status', emulatorUrl, apiKey)]),
 		line(ENTRY.upload, [download('Upload: download'), imageNode('Upload: node', { inputType: 'binary', binaryPropertyName: 'data', options: {} })]),
 		line(ENTRY.download, [download('Download only')]),

@@ -30,7 +30,8 @@ describe('npm run bench -- --quick', () => {
 		expect(stdout).toMatch(/^lower bound: 2 N \/ 10 per s \+ one task time\s+\|\s+3\.0 \|\s+1\.00× \|/m);
 		// every row that ran in n8n delivered all its tasks
 		expect(stdout).toMatch(/^the node, default options\s+\|.*\|\s+10\/10$/m);
-		expect(stdout).toMatch(/^stock n8n: HTTP Request \(batch 10\/s\) → Wait 1 s → HTTP Request → IF loop\s+\|.*\|\s+10\/10$/m);
+		expect(stdout).toMatch(/^stock n8n: HTTP Request \(batch 10 per 1 s\) → Wait 1 s → HTTP Request → IF loop\s+\|/m);
+		expect(stdout).toMatch(/^stock n8n: HTTP Request \(batch 10 per 1\.1 s\) → Wait 1 s → HTTP Request → IF loop\s+\|.*\|\s+10\/10$/m);
 		expect(stdout).toMatch(/^SDK pattern: submit, sleep 5 s, poll, one at a time\s+\|.*\| 1\/1 \(sample\)$/m);
 		expect(stdout).toMatch(/^the node, Max Requests per Second 1000\s+\|.*\|\s+100\/100$/m);
 		expect(stdout).toMatch(/^stock n8n: two plain HTTP Request nodes \(submit, status\)\s+\|.*\|\s+100\/100$/m);
