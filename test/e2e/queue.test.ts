@@ -35,7 +35,7 @@ describe('queue mode: main + two workers on redis', () => {
 		await n8n.publish(WEBHOOK_WORKFLOW_ID);
 		await n8n.publish(SHARED_QUOTA_WORKFLOW_ID);
 		queue = await startQueueMode(n8n, { workers: 2, concurrency: 100 });
-	});
+	}, 300_000);
 
 	afterAll(async () => {
 		await queue?.stop();
@@ -91,5 +91,5 @@ describe('queue mode: main + two workers on redis', () => {
 		);
 		expect(counts.peakAdmittedPerSecond['image-analyze']).toBeLessThanOrEqual(ACCOUNT_QPS);
 		expect(counts.throttled / counts.requests).toBeLessThanOrEqual(0.02);
-	});
+	}, 240_000);
 });
