@@ -11,6 +11,8 @@ const EXECUTIONS = 50;
 const AT_SCALE = 200;
 /** The account's documented image-analyze quota, enforced by the emulator over all workers together. */
 const ACCOUNT_QPS = 10;
+/** Executions each worker runs at once. */
+const WORKER_CONCURRENCY = 10;
 
 describe('queue mode: main + two workers on redis', () => {
 	let n8n: N8nInstance;
@@ -24,6 +26,12 @@ describe('queue mode: main + two workers on redis', () => {
 		emulator = await startEmulator({ apiKeys: [EMULATOR_KEYS.aiSearchApiKey], ...options }, emulatorPort);
 	};
 
+	/** One webhook call; a failure carries what the workers logged about it. */
+	const call = (imageUrl: string, path?: string) =>
+		callExtractWebhook(queue.main.url, imageUrl, 170_000, path).catch((error: Error) => {
+			throw new Error(`${error.message}\nworkers:\n${queue.workerErrors()}`);
+		});
+
 	beforeAll(async () => {
 		const { runtime, tarball } = e2eContext();
 		emulatorPort = await freePort();
@@ -34,7 +42,7 @@ describe('queue mode: main + two workers on redis', () => {
 		await n8n.importWorkflow(SHARED_QUOTA_WORKFLOW_FILE);
 		await n8n.publish(WEBHOOK_WORKFLOW_ID);
 		await n8n.publish(SHARED_QUOTA_WORKFLOW_ID);
-		queue = await startQueueMode(n8n, { workers: 2, concurrency: 100 });
+		queue = await startQueueMode(n8n, { workers: 2, concurrency: WORKER_CONCURRENCY });
 	}, 300_000);
 
 	afterAll(async () => {
@@ -44,10 +52,10 @@ describe('queue mode: main + two workers on redis', () => {
 	});
 
 	it(`completes ${EXECUTIONS} concurrent webhook executions on the workers, none lost`, async () => {
-		await callExtractWebhook(queue.main.url, 'https://images.example.com/warm-up.png');
+		await call('https://images.example.com/warm-up.png');
 		const urls = Array.from({ length: EXECUTIONS }, (_, i) => `https://images.example.com/queue/${i}.png`);
 		const t0 = Date.now();
-		const bodies = await Promise.all(urls.map((url) => callExtractWebhook(queue.main.url, url)));
+		const bodies = await Promise.all(urls.map((url) => call(url)));
 		const seconds = (Date.now() - t0) / 1000;
 
 		bodies.forEach((body, i) => {
@@ -65,11 +73,11 @@ describe('queue mode: main + two workers on redis', () => {
 	});
 
 	it(`runs ${AT_SCALE} concurrent executions on one account over two workers sharing its quota: none lost, the quota held`, async () => {
-		await useEmulator({ taskLatencyMs: 1000, qps: { 'image-analyze': ACCOUNT_QPS } });
+		await useEmulator({ taskLatencyMs: 500, qps: { 'image-analyze': ACCOUNT_QPS } });
 		const before = queue.finishedPerWorker();
 		const urls = Array.from({ length: AT_SCALE }, (_, i) => `https://images.example.com/shared-quota/${i}.png`);
 		const t0 = Date.now();
-		const bodies = await Promise.all(urls.map((url) => callExtractWebhook(queue.main.url, url, 170_000, SHARED_QUOTA_PATH)));
+		const bodies = await Promise.all(urls.map((url) => call(url, SHARED_QUOTA_PATH)));
 		const seconds = (Date.now() - t0) / 1000;
 
 		// none lost, each output the answer to its own input

@@ -10,6 +10,8 @@ export interface QueueMode {
 	workers: Started[];
 	/** Executions each worker reports finished, from its log. */
 	finishedPerWorker(): number[];
+	/** The last lines of the workers' logs that mention an error (for a failure message). */
+	workerErrors(): string;
 	stop(): Promise<void>;
 }
 
@@ -38,6 +40,12 @@ export async function startQueueMode(n8n: N8nInstance, options: { workers: numbe
 			main,
 			workers,
 			finishedPerWorker: () => workers.map((worker) => (worker.output().match(/Worker finished execution/g) ?? []).length),
+			workerErrors: () =>
+				workers
+					.flatMap((worker) => worker.output().split('\n'))
+					.filter((line) => /error|fail/i.test(line))
+					.slice(-15)
+					.join('\n'),
 			stop,
 		};
 	} catch (error) {
