@@ -11,6 +11,64 @@ import { paiAuthorization, paiSignedPath } from '../nodes/shared/transport/signa
 
 const showForAiSearch = { show: { authType: ['aiSearch'] } };
 const showForPai = { show: { authType: ['pai'] } };
+const showForStaging = { show: { ossStaging: [true] } };
+
+/**
+ * OSS staging: where the nodes put binary files a service cannot take inline (too large, or the service
+ * has no upload field). Part of this credential, for both service families, so a workflow keeps one
+ * credential per account; the fields stay hidden until the switch is on.
+ */
+const OSS_STAGING_PROPERTIES: INodeProperties[] = [
+	{
+		displayName: 'Stage Large Files in OSS',
+		name: 'ossStaging',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether nodes may upload binary files to your OSS bucket when the service cannot take them inline (files over about 6 MB, or services without an upload field); staged files are deleted when their task ends',
+	},
+	{
+		displayName: 'OSS Endpoint',
+		name: 'ossEndpoint',
+		type: 'string',
+		default: '',
+		placeholder: 'oss-cn-shanghai.aliyuncs.com',
+		description: "The bucket's region endpoint, as the OSS console shows it; use the region of the AI Search or PAI service",
+		displayOptions: showForStaging,
+	},
+	{
+		displayName: 'OSS Bucket',
+		name: 'ossBucket',
+		type: 'string',
+		default: '',
+		placeholder: 'my-n8n-staging',
+		displayOptions: showForStaging,
+	},
+	{
+		displayName: 'OSS Key Prefix',
+		name: 'ossKeyPrefix',
+		type: 'string',
+		default: 'n8n-staging/',
+		description: 'Staged files are stored below this prefix; point a lifecycle rule at it so forgotten files expire',
+		displayOptions: showForStaging,
+	},
+	{
+		displayName: 'OSS AccessKey ID',
+		name: 'ossAccessKeyId',
+		type: 'string',
+		default: '',
+		description: 'AccessKey of a RAM user allowed oss:PutObject, oss:GetObject, oss:DeleteObject and the multipart upload actions on the prefix',
+		displayOptions: showForStaging,
+	},
+	{
+		displayName: 'OSS AccessKey Secret',
+		name: 'ossAccessKeySecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		displayOptions: showForStaging,
+	},
+];
 
 /** Same normalisation as nodes/shared/transport/endpoint.ts, written as an expression for the test request. */
 const TEST_BASE_URL =
@@ -120,6 +178,7 @@ export class AlibabaMultimodalApi implements ICredentialType {
 				'Optional path in front of /api/v1 when the service sits behind a gateway; it is not part of the signature',
 			displayOptions: showForPai,
 		},
+		...OSS_STAGING_PROPERTIES,
 	];
 
 	/**

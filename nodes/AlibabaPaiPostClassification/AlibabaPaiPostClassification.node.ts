@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { PAI_QPS } from '../pai/constants';
 import { classificationConfigureFields, configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
-import { operationProperties, optionsCollection, waitHints } from '../shared/descriptions';
+import { forAgents, fromAi, operationProperties, optionsCollection, waitHints } from '../shared/descriptions';
 import { pai } from '../pai/protocol';
 import { postClassification } from '../pai/postClassification';
 import { runCapability } from '../shared/runner';
@@ -29,32 +29,66 @@ export class AlibabaPaiPostClassification implements INodeType {
 		properties: [
 			...operationProperties({ work: pai.terms, subject: 'post classification', resultNoun: 'classes, tags and embedding' }),
 			{
-				displayName: 'Video URL',
-				name: 'videoUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/post.mp4',
-				description: "The post's video, if any (a URL Alibaba Cloud can download)",
+				displayName: 'Video Input',
+				name: 'inputType',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'URL', value: 'url', description: 'A URL Alibaba Cloud can download (or none: the video is optional)' },
+					{
+						name: 'Binary File',
+						value: 'binary',
+						description: "A video in a binary property of the input item, staged through the OSS bucket of the credential's staging settings",
+					},
+				],
+				default: 'url',
 				displayOptions: { show: submitShow },
 			},
+			...forAgents(
+				{
+					displayName: 'Video URL',
+					name: 'videoUrl',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.com/post.mp4',
+					description: "The post's video, if any (a URL Alibaba Cloud can download)",
+					displayOptions: { show: { ...submitShow, inputType: ['url'] } },
+				},
+				fromAi('videoUrl', 'Public http(s) URL of the video of the post, if it has one', true),
+			),
 			{
-				displayName: 'Image URLs',
-				name: 'imageUrls',
+				displayName: 'Binary Property',
+				name: 'binaryPropertyName',
 				type: 'string',
-				default: '',
-				placeholder: 'https://example.com/a.jpg, https://example.com/b.jpg',
-				description: "The post's images: URLs separated by commas or new lines, or an array expression",
-				displayOptions: { show: submitShow },
+				default: 'data',
+				required: true,
+				hint: "The name of the input item's binary property that holds the post's video",
+				displayOptions: { show: { ...submitShow, inputType: ['binary'] } },
 			},
-			{
-				displayName: 'Text',
-				name: 'text',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: "The post's title and introduction",
-				displayOptions: { show: submitShow },
-			},
+			...forAgents(
+				{
+					displayName: 'Image URLs',
+					name: 'imageUrls',
+					type: 'string',
+					default: '',
+					placeholder: 'https://example.com/a.jpg, https://example.com/b.jpg',
+					description: "The post's images: URLs separated by commas or new lines, or an array expression",
+					displayOptions: { show: submitShow },
+				},
+				fromAi('imageUrls', 'Public http(s) URLs of the images of the post, separated by commas, if it has any', true),
+			),
+			...forAgents(
+				{
+					displayName: 'Text',
+					name: 'text',
+					type: 'string',
+					typeOptions: { rows: 3 },
+					default: '',
+					description: "The post's title and introduction",
+					displayOptions: { show: submitShow },
+				},
+				fromAi('text', 'Title and text of the post', true),
+			),
 			...modelProperties({
 				presets: [
 					{ name: 'General Model', value: '', description: 'The general model of the app' },

@@ -29,7 +29,7 @@ export class AlibabaVideoSegmentation implements INodeType {
 		properties: [
 			...operationProperties({ work: aiSearch.terms, subject: 'video segmentation', resultNoun: 'segments' }),
 			// The service has no content field: videos are passed by URL or OSS path only.
-			...inputProperties({ noun: 'video', types: ['url'], allowOss: true, show: withInput }),
+			...inputProperties({ noun: 'video', types: ['url', 'binary'], allowOss: true, show: withInput }),
 			optionsCollection([
 				{
 					displayName: 'Output OSS Path',

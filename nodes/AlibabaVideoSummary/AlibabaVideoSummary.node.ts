@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
+import { forAgents, fromAi, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoSummary } from '../aiSearch/videoSummary';
 
@@ -36,25 +36,42 @@ export class AlibabaVideoSummary implements INodeType {
 				options: [
 					{ name: 'URL or OSS Path', value: 'url', description: 'A video the service can download: http(s) URL or oss:// path' },
 					{
+						name: 'Binary File',
+						value: 'binary',
+						description: "A video in a binary property of the input item, staged through the OSS bucket of the credential's staging settings",
+					},
+					{
 						name: 'Segments',
 						value: 'segments',
 						description: 'Segments from the Alibaba Video Segmentation node (sent as the chunks of the request)',
 					},
 				],
 				default: 'url',
-				description: 'The service takes no file upload: pass a link, or segments of an already segmented video',
+				description: 'The service takes no file upload: a binary goes through your OSS bucket; or pass a link, or segments of an already segmented video',
 				displayOptions: { show: withInput },
 			},
 			{
-				displayName: 'URL or OSS Path',
-				name: 'url',
+				displayName: 'Binary Property',
+				name: 'binaryPropertyName',
 				type: 'string',
-				default: '',
+				default: 'data',
 				required: true,
-				placeholder: 'https://example.com/video.mp4 or oss://bucket/video.mp4',
-				description: 'Must be reachable by Alibaba Cloud, not only from your network',
-				displayOptions: { show: { ...withInput, inputType: ['url'] } },
+				hint: "The name of the input item's binary property that holds the video",
+				displayOptions: { show: { ...withInput, inputType: ['binary'] } },
 			},
+			...forAgents(
+				{
+					displayName: 'URL or OSS Path',
+					name: 'url',
+					type: 'string',
+					default: '',
+					required: true,
+					placeholder: 'https://example.com/video.mp4 or oss://bucket/video.mp4',
+					description: 'Must be reachable by Alibaba Cloud, not only from your network',
+					displayOptions: { show: { ...withInput, inputType: ['url'] } },
+				},
+				fromAi('url', 'Public http(s) URL or oss:// path of the video to summarize'),
+			),
 			{
 				displayName: 'Segments',
 				name: 'segments',

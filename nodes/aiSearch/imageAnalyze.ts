@@ -73,7 +73,11 @@ export const imageContent: Capability<ImageContentRequest> = {
 	async: true,
 	route: (item) => `image-analyze/${item.param<string>('serviceId')}${item.operation === 'sync' ? '/sync' : ''}`,
 	async prepare(item) {
-		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { imageTypes: DOCUMENTED_IMAGE_TYPES });
+		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), {
+			imageTypes: DOCUMENTED_IMAGE_TYPES,
+			// `document.url` takes http(s) only: a staged image goes as a pre-signed URL.
+			staging: { staging: item.staging, pass: 'url', inline: true, service: 'Image Content Extraction' },
+		});
 		return { request: { input, fileType: item.options.fileType as string | undefined }, fields: { source: input.source } };
 	},
 	body: async (request) => imageAnalyzeBody(await request.input.load(), request.fileType),

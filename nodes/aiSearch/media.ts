@@ -93,10 +93,13 @@ export function unknownFormatMessage(fileName: string | undefined, mimeType: str
 export async function prepareMediaInput(
 	item: ItemContext,
 	accept: Array<MediaFormat['kind']>,
-	formatOverride?: string,
+	formatOverride: string | undefined,
+	service: string,
 ): Promise<{ input: PreparedInput; media?: MediaFormat }> {
-	const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { allowOss: true });
-	if (input.url !== undefined) return { input };
+	// Files too large for the request go through the OSS bucket and reach the service as `input.oss`.
+	const staging = { staging: item.staging, pass: 'ossPath' as const, inline: true, service };
+	const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { allowOss: true, staging });
+	if (input.url !== undefined || input.staged) return { input };
 	const { fileName, mimeType } = input.source;
 	const media = formatOverride ? mediaFormat(`file.${formatOverride}`, undefined, accept) : mediaFormat(fileName, mimeType, accept);
 	if (!media) {

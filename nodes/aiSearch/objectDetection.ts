@@ -123,7 +123,11 @@ export const detectionBase = {
 	async: false,
 	route: (item: ItemContext) => `image-object-detection/${item.param<string>('serviceId')}`,
 	async prepare(item: ItemContext) {
-		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { imageTypes: DOCUMENTED_IMAGE_TYPES });
+		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), {
+			imageTypes: DOCUMENTED_IMAGE_TYPES,
+			// No OSS field: a staged image goes as a pre-signed URL.
+			staging: { staging: item.staging, pass: 'url', inline: true, service: 'Object detection' },
+		});
 		const request: DetectionRequest = { input, minConfidence: minConfidence(item.options) };
 		return { request, fields: { source: input.source } };
 	},

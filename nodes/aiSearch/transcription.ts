@@ -95,7 +95,7 @@ export const transcription: Capability<TranscriptionRequest> = {
 	async: true,
 	route: () => `audio-asr/${ASR_SERVICE_ID}`,
 	async prepare(item) {
-		const { input, media } = await prepareMediaInput(item, ['audio', 'video'], item.options.mediaFormat as string | undefined);
+		const { input, media } = await prepareMediaInput(item, ['audio', 'video'], item.options.mediaFormat as string | undefined, 'Transcription');
 		const outputOss = (item.options.outputOss as string | undefined)?.trim();
 		return { request: { input, media, outputOss }, fields: { source: input.source } };
 	},

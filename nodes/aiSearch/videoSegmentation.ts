@@ -76,7 +76,9 @@ export const videoSegmentation: Capability<SegmentationRequest> = {
 	async: true,
 	route: () => `video-segmentation/${SEGMENTATION_SERVICE_ID}`,
 	async prepare(item) {
-		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { allowOss: true });
+		// The API has no upload field: a binary always goes through the OSS bucket, as `input.oss`.
+		const staging = { staging: item.staging, pass: 'ossPath' as const, inline: false, service: 'Video Segmentation' };
+		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { allowOss: true, staging });
 		return { request: { input, outputOss: (item.options.outputOss as string | undefined)?.trim() }, fields: { source: input.source } };
 	},
 	body: async (request) => segmentationBody(await request.input.load(), request.outputOss),

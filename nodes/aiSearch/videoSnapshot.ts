@@ -118,7 +118,7 @@ export const videoKeyframes: Capability<KeyframesRequest> = {
 	route: () => `video-snapshot/${SNAPSHOT_SERVICE_ID}`,
 	async prepare(item) {
 		const settings = readSettings(item);
-		const { input, media } = await prepareMediaInput(item, ['video'], item.options.mediaFormat as string | undefined);
+		const { input, media } = await prepareMediaInput(item, ['video'], item.options.mediaFormat as string | undefined, 'Video Keyframes');
 		return { request: { input, media, settings }, fields: { source: input.source } };
 	},
 	body: async (request) => snapshotBody(await request.input.load(), request.media, request.settings),

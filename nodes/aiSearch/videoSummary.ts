@@ -132,8 +132,13 @@ export const videoSummary: Capability<SummaryRequest> = {
 		const outputOss = ((options.outputOss as string | undefined) ?? '').trim() || undefined;
 		let input: PreparedInput | undefined;
 		let chunks: IDataObject[] | undefined;
-		if (item.param<string>('inputType') === 'url') {
+		const inputType = item.param<string>('inputType');
+		if (inputType === 'url') {
 			input = await prepareInput(ctx, index, { type: 'url', url: item.param<string>('url'), fileName }, { allowOss: true });
+		} else if (inputType === 'binary') {
+			// No upload field: the video goes through the OSS bucket, as `input.oss`.
+			const staging = { staging: item.staging, pass: 'ossPath' as const, inline: false, service: 'Video Summarization' };
+			input = await prepareInput(ctx, index, { type: 'binary', binaryPropertyName: item.param<string>('binaryPropertyName', 'data') }, { staging });
 		} else {
 			const parsed = toApiChunks(item.param('segments'));
 			if (parsed.problem !== undefined) {

@@ -45,7 +45,11 @@ export function paiImageCapability(config: {
 		async: false,
 		route: () => 'images',
 		async prepare(item) {
-			const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { imageTypes: COMMON_IMAGE_TYPES });
+			const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), {
+				imageTypes: COMMON_IMAGE_TYPES,
+				// Images over about 6 MB go through the OSS bucket as a pre-signed URL.
+				staging: { staging: item.staging, pass: 'url', inline: true, service: 'PAI image analysis' },
+			});
 			const modelName = config.model ? config.model(item) : readModelName(item.ctx, item.index);
 			const configure = readConfigure(item.ctx, item.index, config.typed?.(item) ?? {});
 			return { request: { input, modelName, configure }, fields: { source: input.source } };

@@ -1,11 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Capability, ItemContext } from '../shared/capability';
+import type { PreparedInput } from '../shared/input';
 import { isHttpUrl } from '../shared/input';
 import { PAI_QPS } from './constants';
 import { readConfigure, readModelName } from './descriptions';
 import { normalizeClassification } from './normalize';
 import { pai } from './protocol';
+import { prepareStagedVideo } from './video';
 
 /** MultiModalClassify: a post's video, images and text → async job → classes, tags, embedding. */
 export function postClassificationBody(
@@ -44,28 +46,44 @@ export function parseImageUrls(value: unknown): string[] {
 
 type Post = { videoUrl: string; images: string[]; text: string };
 
-function readPost(item: ItemContext): Post {
-	const videoUrl = String(item.param('videoUrl', '')).trim();
+function readPost(item: ItemContext, binaryVideo: boolean): Post {
+	const videoUrl = binaryVideo ? '' : String(item.param('videoUrl', '')).trim();
 	const images = parseImageUrls(item.param('imageUrls', ''));
 	const text = String(item.param('text', ''));
 	const bad = [videoUrl, ...images].find((url) => url !== '' && !isHttpUrl(url));
 	if (bad !== undefined) throw item.fail(`"${bad.slice(0, 200)}" is not a usable URL`, 'Enter full http:// or https:// URLs the service can download.');
-	if (!videoUrl && images.length === 0 && text.trim() === '') throw item.fail('The post is empty', 'Give at least one of Video URL, Image URLs and Text.');
+	if (!binaryVideo && !videoUrl && images.length === 0 && text.trim() === '') throw item.fail('The post is empty', 'Give at least one of Video URL, Image URLs and Text.');
 	return { videoUrl, images, text };
 }
 
-export const postClassification: Capability<{ post: Post; modelName: string; configure: IDataObject }> = {
+interface PostRequest {
+	post: Post;
+	/** A binary video, staged through the OSS bucket and sent as a pre-signed URL. */
+	video?: PreparedInput;
+	modelName: string;
+	configure: IDataObject;
+}
+
+export const postClassification: Capability<PostRequest> = {
 	protocol: pai,
 	defaultQps: PAI_QPS.video,
 	async: true,
 	route: () => 'videos',
-	prepare: (item) => ({
-		request: {
-			post: readPost(item),
+	async prepare(item) {
+		const binaryVideo = item.param<string>('inputType', 'url') === 'binary';
+		const post = readPost(item, binaryVideo);
+		const video = binaryVideo ? await prepareStagedVideo(item, 'PAI Post Classification') : undefined;
+		const request = {
+			post,
+			video,
 			modelName: readModelName(item.ctx, item.index),
 			configure: readConfigure(item.ctx, item.index, item.param<IDataObject>('configure', {})),
-		},
-	}),
-	body: (request) => postClassificationBody(request.post, request.modelName, request.configure),
+		};
+		return { request, fields: video ? { source: video.source } : undefined };
+	},
+	async body(request) {
+		const videoUrl = request.video ? ((await request.video.load()).url ?? '') : request.post.videoUrl;
+		return postClassificationBody({ ...request.post, videoUrl }, request.modelName, request.configure);
+	},
 	output: (answer) => normalizeClassification(answer.data),
 };

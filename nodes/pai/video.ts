@@ -1,8 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Capability, ItemContext } from '../shared/capability';
-import { isHttpUrl } from '../shared/input';
-import { operationProperties, optionsCollection } from '../shared/descriptions';
+import type { PreparedInput } from '../shared/input';
+import { isHttpUrl, prepareInput } from '../shared/input';
+import { forAgents, fromAi, operationProperties, optionsCollection } from '../shared/descriptions';
 import { PAI_QPS } from './constants';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
 import { pai } from './protocol';
@@ -13,7 +14,10 @@ export type VideoAction = 'VideoQA' | 'ClassifyLabelVideo';
 const SUBMIT = ['submitAndWait', 'submitOnly'];
 
 export interface VideoRequest {
+	/** `url` is empty for a staged binary: its pre-signed URL exists only inside the request body. */
 	video: { url: string; title?: string };
+	/** A binary video, staged through the OSS bucket when the item's turn comes. */
+	staged?: PreparedInput;
 	modelName: string;
 	configure: IDataObject;
 }
@@ -56,16 +60,7 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 			default: 'single',
 			displayOptions: { show: submitShow },
 		},
-		{
-			displayName: 'Video URL',
-			name: 'videoUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://example.com/video.mp4',
-			description: 'A public or pre-signed http(s) URL Alibaba Cloud can download (up to 100 MB, at least 320×240 recommended)',
-			displayOptions: { show: submitShow },
-		},
+		...videoInputProperties(submitShow),
 		{
 			displayName: 'Video Title',
 			name: 'videoTitle',
@@ -123,6 +118,60 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 	return properties;
 }
 
+/**
+ * Where the video comes from: a URL (the service's only input), or a binary the node stages through the
+ * credential's OSS bucket and passes as a pre-signed URL.
+ */
+export function videoInputProperties(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Video Input',
+			name: 'inputType',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'URL', value: 'url', description: 'A public or pre-signed http(s) URL the service can download' },
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: "A video in a binary property of the input item, staged through the OSS bucket of the credential's staging settings",
+				},
+			],
+			default: 'url',
+			displayOptions: { show },
+		},
+		...forAgents(
+			{
+				displayName: 'Video URL',
+				name: 'videoUrl',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'https://example.com/video.mp4',
+				description: 'A public or pre-signed http(s) URL Alibaba Cloud can download (up to 100 MB, at least 320×240 recommended)',
+				displayOptions: { show: { ...show, inputType: ['url'] } },
+			},
+			fromAi('videoUrl', 'Public http(s) URL of the video to analyze'),
+		),
+		{
+			displayName: 'Binary Property',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: "The name of the input item's binary property that holds the video",
+			displayOptions: { show: { ...show, inputType: ['binary'] } },
+		},
+	];
+}
+
+/** A binary video: planned for staging now (settings checked, nothing read), uploaded when the item's turn comes. */
+export async function prepareStagedVideo(item: ItemContext, service: string): Promise<PreparedInput> {
+	const binaryPropertyName = item.param<string>('binaryPropertyName', 'data');
+	const staging = { staging: item.staging, pass: 'url' as const, inline: false, service };
+	return await prepareInput(item.ctx, item.index, { type: 'binary', binaryPropertyName }, { staging });
+}
+
 function readVideo(item: ItemContext): VideoRequest['video'] {
 	const url = String(item.param('videoUrl', '')).trim();
 	if (!isHttpUrl(url)) {
@@ -138,20 +187,32 @@ function readVideo(item: ItemContext): VideoRequest['video'] {
  * A PAI video capability: one job per item, or (Mode = Batch Job) the items as batch jobs whose
  * jobs come back to their items; Get Result resumes a job or a whole batch.
  */
-export function paiVideoCapability(config: { action: VideoAction; normalize: (result: unknown) => IDataObject }): Capability<VideoRequest> {
+export function paiVideoCapability(config: { action: VideoAction; service: string; normalize: (result: unknown) => IDataObject }): Capability<VideoRequest> {
 	return {
 		protocol: pai,
 		defaultQps: PAI_QPS.video,
 		async: true,
 		route: () => 'videos',
-		prepare(item) {
-			const video = readVideo(item);
+		async prepare(item) {
 			const modelName = readModelName(item.ctx, item.index);
 			const configure = readConfigure(item.ctx, item.index, item.param<IDataObject>('configure', {}));
+			if (item.param<string>('inputType', 'url') === 'binary') {
+				if (item.param<string>('mode', 'single') === 'batch') {
+					throw item.fail('Batch Job mode takes video URLs only', 'Set Mode to One Job per Item for binary videos (each is staged and sent as its own job), or set Video Input to URL.');
+				}
+				const staged = await prepareStagedVideo(item, config.service);
+				const video = { url: '', title: String(item.param('videoTitle', '')) };
+				return { request: { video, staged, modelName, configure }, fields: { source: staged.source } };
+			}
+			const video = readVideo(item);
 			return { request: { video, modelName, configure }, fields: { videoUrl: video.url } };
 		},
-		body: (request) => videoJobBody(config.action, request.video, request.modelName, request.configure),
-		output: (answer, item) => ({ ...config.normalize(answer.data), videoUrl: item.request?.video.url ?? item.work.key }),
+		async body(request) {
+			const url = request.staged ? ((await request.staged.load()).url ?? '') : request.video.url;
+			return videoJobBody(config.action, { ...request.video, url }, request.modelName, request.configure);
+		},
+		// A staged video's pre-signed URL stays out of the output: its source names the bucket and key.
+		output: (answer, item) => ({ ...config.normalize(answer.data), ...(item.request?.staged ? {} : { videoUrl: item.request?.video.url ?? item.work.key }) }),
 		batch: {
 			enabled: (first) => first.param<string>('mode', 'single') === 'batch',
 			size: (first) => readBatchSize(first.options),

@@ -16,4 +16,4 @@ export function normalizeVideoQuality(result: unknown): IDataObject {
 	};
 }
 
-export const videoQuality = paiVideoCapability({ action: 'VideoQA', normalize: normalizeVideoQuality });
+export const videoQuality = paiVideoCapability({ action: 'VideoQA', service: 'PAI Video Quality', normalize: normalizeVideoQuality });

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationE
 
 import type { BatchMode } from './batch';
 import { itemFor } from './output';
+import { ItemStaging } from './staging/itemStaging';
+import { stagerFor } from './staging/stager';
 import { operationError } from './transport/errors';
 import type { Answer, Operation, Protocol, WorkStatus } from './work';
 
@@ -41,6 +43,8 @@ export interface ItemContext {
 	param<T = unknown>(name: string, fallback?: T): T;
 	/** An item error naming the problem and the fix. */
 	fail(message: string, fix: string): NodeOperationError;
+	/** Files this item stages through the user's OSS bucket (large binaries, services without uploads). */
+	readonly staging: ItemStaging;
 }
 
 export interface Prepared<R> {
@@ -58,11 +62,13 @@ export interface OutputContext<R> extends ItemContext {
 }
 
 export function itemContext(ctx: IExecuteFunctions, index: number, operation: Operation): ItemContext {
+	const options = ctx.getNodeParameter('options', index, {}) as IDataObject;
 	return {
 		ctx,
 		index,
 		operation,
-		options: ctx.getNodeParameter('options', index, {}) as IDataObject,
+		options,
+		staging: new ItemStaging(stagerFor(ctx), index, options.keepStagedFiles === true),
 		param: <T>(name: string, fallback?: T) => ctx.getNodeParameter(name, index, fallback as never) as T,
 		fail: (message: string, fix: string) => operationError(ctx.getNode(), message, index, fix),
 	};

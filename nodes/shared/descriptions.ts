@@ -32,8 +32,9 @@ export function inputProperties(config: {
 		displayOptions: config.show ? { show: config.show } : undefined,
 	};
 	inputType.default = config.types[0]; // the first type the service accepts
+	const agentInput = config.types.includes('url') ? forAgents(inputType, 'url') : [inputType];
 	return [
-		inputType,
+		...agentInput,
 		{
 			displayName: 'Binary Property',
 			name: 'binaryPropertyName',
@@ -43,16 +44,19 @@ export function inputProperties(config: {
 			hint: `The name of the input item's binary property that holds the ${noun}`,
 			displayOptions: show('binary'),
 		},
-		{
-			displayName: config.allowOss ? 'URL or OSS Path' : `${capitalize(noun)} URL`,
-			name: 'url',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: config.allowOss ? 'https://example.com/file or oss://bucket/path' : 'https://example.com/image.jpg',
-			description: 'Must be reachable by Alibaba Cloud, not only from your network',
-			displayOptions: show('url'),
-		},
+		...forAgents(
+			{
+				displayName: config.allowOss ? 'URL or OSS Path' : `${capitalize(noun)} URL`,
+				name: 'url',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: config.allowOss ? 'https://example.com/file or oss://bucket/path' : 'https://example.com/image.jpg',
+				description: 'Must be reachable by Alibaba Cloud, not only from your network',
+				displayOptions: show('url'),
+			},
+			fromAi('url', config.allowOss ? `Public http(s) URL or oss:// path of the ${noun}` : `Public http(s) URL of the ${noun}`),
+		),
 		{
 			displayName: 'Base64 Content',
 			name: 'base64Content',
@@ -73,6 +77,28 @@ export function inputProperties(config: {
 			displayOptions: show('base64'),
 		},
 	];
+}
+
+/**
+ * A parameter in two copies: the one users see in a workflow, and the one a node used as an AI agent's
+ * tool shows (n8n's `@tool` display condition), with the default an agent needs: a tool called with its
+ * defaults must work, so there the URL input is chosen and filled by the agent through `$fromAI`.
+ */
+export function forAgents(property: INodeProperties, toolDefault: INodeProperties['default']): INodeProperties[] {
+	const displayOptions = property.displayOptions ?? {};
+	return [
+		{ ...property, displayOptions: { ...displayOptions, hide: { ...(displayOptions.hide ?? {}), '@tool': [true] } } },
+		{ ...property, default: toolDefault, displayOptions: { ...displayOptions, show: { ...(displayOptions.show ?? {}), '@tool': [true] } } },
+	];
+}
+
+/**
+ * An expression that lets the agent fill a parameter. With `optional`, the agent may leave it out (an
+ * empty string is used), otherwise n8n asks the model for it. Descriptions are plain words: no quotes.
+ */
+export function fromAi(key: string, description: string, optional = false): string {
+	if (/['"`\\]/.test(description)) throw new RangeError(`fromAi description must not contain quotes: ${description}`);
+	return `={{ $fromAI('${key}', '${description}', 'string'${optional ? ", ''" : ''}) }}`;
 }
 
 /** What an async node waits for, in the words and defaults of its service family (see WorkTerms). */
@@ -155,6 +181,14 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 			type: 'boolean',
 			default: false,
 			description: "Whether to add the service's unmodified response as a raw field",
+		},
+		{
+			displayName: 'Keep Staged Files',
+			name: 'keepStagedFiles',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to leave files staged in the credential's OSS bucket after their task ends (by default they are deleted); the output's source names the bucket and key",
 		},
 		qps,
 		{

@@ -3,6 +3,8 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { bareBase64 } from './binaryOutput';
 import { REQUEST_BODY_LIMIT_BYTES } from './constants';
 import { checkImageBytes, checkImageSource } from './imageTypes';
+import type { ItemStaging, StagedInfo, StagedPass } from './staging/itemStaging';
+import { BINARY_STREAM_CHUNK_BYTES } from './staging/constants';
 import { operationError } from './transport/errors';
 
 export type InputType = 'binary' | 'url' | 'base64';
@@ -23,6 +25,21 @@ export interface SourceInfo extends IDataObject {
 	mimeType?: string;
 	sizeBytes?: number;
 	binaryProperty?: string;
+	/** Set when the file went through the user's OSS bucket: where it is, and whether it was deleted. */
+	staged?: StagedInfo;
+}
+
+/**
+ * How an item's binary or base64 file reaches a service that cannot take it inline. `inline`: the
+ * service has an upload field (files up to about 6 MB go in the request, larger ones are staged);
+ * without it every file is staged. `pass`: what the service reads, an `oss://` path or a URL.
+ */
+export interface StagingRoute {
+	staging: ItemStaging;
+	pass: StagedPass;
+	inline: boolean;
+	/** The service's name for messages: "Video Segmentation takes no uploads". */
+	service: string;
 }
 
 export interface ResolvedInput {
@@ -98,14 +115,12 @@ function binarySize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number
 export interface PreparedInput {
 	source: SourceInfo;
 	url?: string;
+	/** The file goes through the OSS bucket: load() uploads it and answers its `oss://` path or pre-signed URL. */
+	staged?: boolean;
 	/** The input with its bytes as base64 (binary and base64 inputs); URLs resolve at once. */
 	load(): Promise<ResolvedInput>;
 }
 
-/**
- * Checks an item's input without reading large bytes: URL syntax, base64 validity, the binary's
- * presence and its size from metadata. Throws an item error naming the problem and the fix.
- */
 /**
  * Checks an item's input without reading large bytes: URL syntax, base64 validity, the binary's
  * presence and its size from metadata, and (with `imageTypes`) that the file is an image the service
@@ -115,9 +130,9 @@ export async function prepareInput(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	spec: InputSpec,
-	options: { allowOss?: boolean; imageTypes?: string[] } = {},
+	options: { allowOss?: boolean; imageTypes?: string[]; staging?: StagingRoute } = {},
 ): Promise<PreparedInput> {
-	const prepared = await prepareAnyInput(ctx, itemIndex, spec, options.allowOss ?? false);
+	const prepared = await prepareAnyInput(ctx, itemIndex, spec, options.allowOss ?? false, options.staging);
 	const { imageTypes } = options;
 	if (!imageTypes || prepared.url !== undefined) return prepared;
 	// Image services: the file's name and type are checked now, its first bytes once they are read.
@@ -132,7 +147,42 @@ export async function prepareInput(
 	};
 }
 
-async function prepareAnyInput(ctx: IExecuteFunctions, itemIndex: number, spec: InputSpec, allowOss: boolean): Promise<PreparedInput> {
+/** Why a file of `sizeBytes` cannot go inline on this route, or undefined when it can. */
+function stagingReason(route: StagingRoute, sizeBytes: number | undefined, what: string): string | undefined {
+	if (!route.inline) return `${route.service} takes no uploads`;
+	if (sizeBytes === undefined || base64RequestBytes(sizeBytes) <= REQUEST_BODY_LIMIT_BYTES) return undefined;
+	return `${what} is ${(sizeBytes / 1048576).toFixed(1)} MB, over the about 6 MB that fit in the service's 8 MB request`;
+}
+
+/**
+ * A file that goes through the OSS bucket: planned now (settings checked, key chosen, nothing read),
+ * uploaded when the item's turn comes, from `open()` (a stream of n8n's binary storage or a buffer).
+ */
+async function stagedInput(
+	route: StagingRoute,
+	source: SourceInfo,
+	why: string,
+	open: () => Promise<AsyncIterable<Uint8Array> | Buffer>,
+): Promise<PreparedInput> {
+	const planned = await route.staging.plan({ fileName: source.fileName, why, pass: route.pass });
+	source.staged = planned.info;
+	return {
+		source,
+		staged: true,
+		load: async () => {
+			const url = await planned.upload(await open(), { size: source.sizeBytes, contentType: source.mimeType });
+			return { url, source };
+		},
+	};
+}
+
+async function prepareAnyInput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: InputSpec,
+	allowOss: boolean,
+	staging?: StagingRoute,
+): Promise<PreparedInput> {
 	if (spec.type === 'url') {
 		const url = checkUrl(ctx, spec.url ?? '', itemIndex, allowOss);
 		const resolved: ResolvedInput = { url, source: { type: 'url', url, fileName: spec.fileName || fileNameFromUrl(url) } };
@@ -149,8 +199,11 @@ async function prepareAnyInput(ctx: IExecuteFunctions, itemIndex: number, spec: 
 			);
 		}
 		const sizeBytes = Buffer.byteLength(cleaned, 'base64');
+		const source: SourceInfo = { type: 'base64', fileName: spec.fileName || undefined, sizeBytes };
+		const why = staging && stagingReason(staging, sizeBytes, 'The file');
+		if (staging && why) return await stagedInput(staging, source, why, async () => Buffer.from(cleaned, 'base64'));
 		assertUnderRequestLimit(ctx, sizeBytes, itemIndex, 'The file');
-		const resolved: ResolvedInput = { base64: cleaned, source: { type: 'base64', fileName: spec.fileName || undefined, sizeBytes } };
+		const resolved: ResolvedInput = { base64: cleaned, source };
 		return { source: resolved.source, load: async () => resolved };
 	}
 
@@ -171,7 +224,6 @@ async function prepareAnyInput(ctx: IExecuteFunctions, itemIndex: number, spec: 
 	const what = `The file "${binary.fileName ?? property}"`;
 	// Checked before anything is sent whenever the size is known up front.
 	const knownSize = await binarySize(ctx, binary);
-	if (knownSize !== undefined) assertUnderRequestLimit(ctx, knownSize, itemIndex, what);
 	const source: SourceInfo = {
 		type: 'binary',
 		fileName: binary.fileName,
@@ -179,6 +231,15 @@ async function prepareAnyInput(ctx: IExecuteFunctions, itemIndex: number, spec: 
 		sizeBytes: knownSize,
 		binaryProperty: property,
 	};
+	const why = staging && stagingReason(staging, knownSize, what);
+	if (staging && why) {
+		// Stored on disk or S3: streamed part by part, never held whole. In memory: n8n holds it already.
+		const { id, data } = binary;
+		return await stagedInput(staging, source, why, async () =>
+			id ? await ctx.helpers.getBinaryStream(id, BINARY_STREAM_CHUNK_BYTES) : Buffer.from(data ?? '', 'base64'),
+		);
+	}
+	if (knownSize !== undefined) assertUnderRequestLimit(ctx, knownSize, itemIndex, what);
 	return {
 		source,
 		load: async () => {

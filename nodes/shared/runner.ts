@@ -35,6 +35,7 @@ async function prepareItem<R>(capability: Capability<R>, item: ItemContext): Pro
 	if (item.operation === 'getResult') {
 		if (!capability.batch?.resumes(item)) ready.id = readResumeId(item, terms.idLabel, terms.idParameter, capability.protocol.idProblem);
 	} else {
+		item.staging.coverWait(ready.wait.timeoutMs);
 		ready.prepared = await capability.prepare(item);
 	}
 	return ready;
@@ -49,15 +50,27 @@ async function runOne<R>(capability: Capability<R>, client: ServiceClient, run: 
 		return await resumeBatch(capability, client, run, item, ready.wait, scope);
 	}
 	const request = prepared?.request;
-	const outcome = await runWork(
-		protocol,
-		client,
-		item.operation,
-		{ route, id: ready.id, body: prepared ? async () => await capability.body(prepared.request, item) : undefined },
-		ready.wait,
-		scope,
-		run.submitted,
-	);
+	// The item's staged files are deleted once its work has ended, however it ended (see ItemStaging.settle).
+	let outcome: Awaited<ReturnType<typeof runWork>> | undefined;
+	let failure: unknown;
+	try {
+		outcome = await runWork(
+			protocol,
+			client,
+			item.operation,
+			{ route, id: ready.id, body: prepared ? async () => await capability.body(prepared.request, item) : undefined },
+			ready.wait,
+			scope,
+			run.submitted,
+		);
+	} catch (error) {
+		failure = error;
+	}
+	if (outcome === undefined) {
+		await item.staging.settle({ kind: 'failed', error: failure });
+		throw failure;
+	}
+	await item.staging.settle(outcome.kind === 'pending' ? { kind: 'pending', timedOut: outcome.timedOut } : { kind: 'finished' });
 	const common: IDataObject = { ...protocol.fields(outcome, route), ...prepared?.fields };
 	if (outcome.kind === 'pending') return [itemFor(common, item.index)];
 	return await shapeOutput(capability, outcome.work, { ...item, request, common });

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import { e2eContext } from './support/context';
+import type { Emulator } from '../emulator';
 import { allNodesWorkflow, ALL_NODES_WORKFLOW_ID, packageNodes } from './support/allNodesWorkflow';
-import { DEMO_OWNER, emulatorCredentials, N8nInstance, type Server } from './support/n8n';
+import { DEMO_OWNER, type N8nInstance, type Server, startN8nWithEmulator } from './support/n8n';
 import { NODE_SEARCH_WORKFLOW_ID, nodeSearchWorkflow, openNodesPanel, searchNodesPanel } from './support/nodesPanel';
 import { REPO_ROOT } from './support/runtime';
 
@@ -58,15 +58,14 @@ const SEARCHES: Array<[query: string, expected: string[]]> = [
 
 describe('editor check: the n8n editor finds every node by search and shows it as installed, with its parameters', () => {
 	let n8n: N8nInstance;
+	let emulator: Emulator;
 	let server: Server;
 	let browser: Browser;
 	let page: Page;
 
 	beforeAll(async () => {
-		const { runtime, tarball } = e2eContext();
 		mkdirSync(SCREENSHOTS, { recursive: true });
-		n8n = await N8nInstance.create(runtime, tarball, 'n8n-editor');
-		await n8n.importCredentials(emulatorCredentials('http://127.0.0.1:9'));
+		({ n8n, emulator } = await startN8nWithEmulator('n8n-editor', { taskLatencyMs: 300 }));
 		const workflows = join(n8n.userFolder, 'editor-workflows');
 		mkdirSync(workflows);
 		for (const workflow of [allNodesWorkflow(), nodeSearchWorkflow()]) {
@@ -82,6 +81,7 @@ describe('editor check: the n8n editor finds every node by search and shows it a
 	afterAll(async () => {
 		await browser?.close();
 		await server?.stop();
+		await emulator?.close();
 		n8n?.cleanup();
 	});
 
@@ -127,9 +127,27 @@ describe('editor check: the n8n editor finds every node by search and shows it a
 		expect(await canvasNodes.count()).toBe(nodes.length);
 		const onCanvas = await canvasNodes.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-node-name')));
 		expect(onCanvas.sort()).toEqual(nodes.map((node) => node.displayName).sort());
+		// Filled in as a user would, no node shows a warning mark (missing parameter or credential).
+		expect(await page.locator('[data-test-id="canvas-node-status-warning"]').count()).toBe(0);
 		await page.screenshot({ path: join(SCREENSHOTS, 'editor-workflow.png') });
 		const text = await page.locator('body').innerText();
 		expect(text).not.toMatch(/not currently installed|Install this node|unknown node/i);
+	});
+
+	it('runs a node from its panel (Execute step) and shows the result in the output panel', async () => {
+		const displayName = 'Alibaba Image Content Extraction';
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${displayName}"]`).dblclick();
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.waitFor({ timeout: 30_000 });
+		await panel.locator('[data-test-id="node-execute-button"]').first().click();
+		const output = panel.locator('[data-test-id="output-panel"]');
+		await output.getByText('cat-on-sofa.jpg').first().waitFor({ timeout: 60_000 });
+		expect(await output.innerText()).toMatch(/SUCCESS/);
+		await page.screenshot({ path: join(SCREENSHOTS, 'editor-result.png') });
+		expect(emulator.log.filter((entry) => entry.kind === 'submit')).toHaveLength(1);
+		await page.keyboard.press('Escape');
+		await panel.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${displayName}"] [data-test-id="canvas-node-status-success"]`).waitFor({ timeout: 10_000 });
 	});
 
 	it.each(packageNodes().map((node) => [node.displayName, node.name]))('opens the parameters panel of %s', async (displayName, name) => {

@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { e2eContext } from './support/context';
-import { EMULATOR_KEYS, emulatorCredentials, itemsOf, N8nInstance, NODE_TYPE_PREFIX } from './support/n8n';
+import { itemsOf, type N8nInstance, NODE_TYPE_PREFIX, startN8nWithEmulator } from './support/n8n';
 import { REPO_ROOT } from './support/runtime';
 
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
@@ -15,15 +13,7 @@ describe('example workflows in real n8n (CLI: import + execute)', () => {
 	let emulator: Emulator;
 
 	beforeAll(async () => {
-		const { runtime, tarball } = e2eContext();
-		emulator = await startEmulator({
-			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
-			taskLatencyMs: 800,
-			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
-			paiJobLatencyMs: 800,
-		});
-		n8n = await N8nInstance.create(runtime, tarball, 'n8n-examples');
-		await n8n.importCredentials(emulatorCredentials(emulator.url));
+		({ n8n, emulator } = await startN8nWithEmulator('n8n-examples', { taskLatencyMs: 800, paiJobLatencyMs: 800 }));
 		await n8n.importWorkflowFolder(EXAMPLES_DIR);
 	});
 

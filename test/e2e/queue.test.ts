@@ -2,10 +2,17 @@ import type { Emulator } from '../emulator';
 import { startEmulator } from '../emulator';
 import { countRequests } from '../../bench/measure';
 import { e2eContext } from './support/context';
+import { join } from 'node:path';
+
 import { EMULATOR_KEYS, emulatorCredentials, N8nInstance } from './support/n8n';
 import { freePort } from './support/processes';
 import { startQueueMode, type QueueMode } from './support/queue';
 import { callExtractWebhook, SHARED_QUOTA_PATH, SHARED_QUOTA_WORKFLOW_FILE, SHARED_QUOTA_WORKFLOW_ID, WEBHOOK_WORKFLOW_FILE, WEBHOOK_WORKFLOW_ID } from './support/webhook';
+import { editedImage } from '../emulator/pai/results';
+import { tinyPng } from '../emulator/png';
+
+const BINARY_WORKFLOW_FILE = join(__dirname, 'workflows', 'queue-binary-edit.json');
+const BINARY_WORKFLOW_ID = 'e2eQueueBinary01';
 
 const EXECUTIONS = 50;
 const AT_SCALE = 200;
@@ -26,7 +33,7 @@ describe('queue mode: main + two workers on redis', () => {
 	/** A fresh emulator on the port the credentials name (empty log and rate windows). */
 	const useEmulator = async (options: Parameters<typeof startEmulator>[0]) => {
 		await emulator?.close();
-		emulator = await startEmulator({ apiKeys: [EMULATOR_KEYS.aiSearchApiKey], ...options }, emulatorPort);
+		emulator = await startEmulator({ apiKeys: [EMULATOR_KEYS.aiSearchApiKey], paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken }, ...options }, emulatorPort);
 	};
 
 	/** One webhook call; a failure carries what the workers logged about it. */
@@ -45,6 +52,8 @@ describe('queue mode: main + two workers on redis', () => {
 		await n8n.importWorkflow(SHARED_QUOTA_WORKFLOW_FILE);
 		await n8n.publish(WEBHOOK_WORKFLOW_ID);
 		await n8n.publish(SHARED_QUOTA_WORKFLOW_ID);
+		await n8n.importWorkflow(BINARY_WORKFLOW_FILE);
+		await n8n.publish(BINARY_WORKFLOW_ID);
 		queue = await startQueueMode(n8n, { workers: 2, concurrency: WORKER_CONCURRENCY });
 	}, 300_000);
 
@@ -73,6 +82,24 @@ describe('queue mode: main + two workers on redis', () => {
 		expect(Math.min(...finishedPerWorker)).toBeGreaterThan(0);
 		expect(queue.main.handle.output()).not.toMatch(/Worker finished execution/);
 		process.stdout.write(`[e2e] queue mode: ${EXECUTIONS} executions in ${seconds.toFixed(1)} s, per worker ${finishedPerWorker.join(' / ')}\n`);
+	});
+
+	it("takes a posted image as a binary and answers with the edited image, run on a worker with n8n's queue-mode binary storage", async () => {
+		const finishedBefore = queue.finishedPerWorker();
+		const photo = tinyPng(7);
+		let response: Response | undefined;
+		for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+			response = await fetch(`${queue.main.url}/webhook/alibaba-clean`, { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: photo });
+			if (response.status !== 404) break;
+		}
+		expect(response?.status).toBe(200);
+		expect(response?.headers.get('content-type')).toMatch(/^image\/png/);
+		const cleaned = Buffer.from(await response!.arrayBuffer());
+		expect(cleaned.toString('base64')).toBe(editedImage(photo.toString('base64'), {}));
+
+		const finishedAfter = queue.finishedPerWorker();
+		expect(finishedAfter.reduce((a, b) => a + b, 0) - finishedBefore.reduce((a, b) => a + b, 0)).toBe(1);
+		expect(queue.main.handle.output()).not.toMatch(/Worker finished execution/);
 	});
 
 	it(`runs ${AT_SCALE} concurrent executions on one account over two workers sharing its quota: none lost, the quota held`, async () => {

@@ -1,7 +1,5 @@
 import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
-import { e2eContext } from './support/context';
-import { EMULATOR_KEYS, emulatorCredentials, N8nInstance, type Server } from './support/n8n';
+import { EMULATOR_KEYS, type N8nInstance, type Server, startN8nWithEmulator } from './support/n8n';
 import { callExtractWebhook, WEBHOOK_WORKFLOW_FILE, WEBHOOK_WORKFLOW_ID } from './support/webhook';
 
 describe('real n8n server: a webhook-triggered workflow using the node', () => {
@@ -10,14 +8,7 @@ describe('real n8n server: a webhook-triggered workflow using the node', () => {
 	let server: Server;
 
 	beforeAll(async () => {
-		const { runtime, tarball } = e2eContext();
-		emulator = await startEmulator({
-			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
-			taskLatencyMs: 500,
-			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
-		});
-		n8n = await N8nInstance.create(runtime, tarball, 'n8n-webhook');
-		await n8n.importCredentials(emulatorCredentials(emulator.url));
+		({ n8n, emulator } = await startN8nWithEmulator('n8n-webhook', { taskLatencyMs: 500 }));
 		await n8n.importWorkflow(WEBHOOK_WORKFLOW_FILE);
 		await n8n.publish(WEBHOOK_WORKFLOW_ID);
 		server = await n8n.startMain();

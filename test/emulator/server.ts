@@ -7,6 +7,8 @@ import type { Socket } from 'node:net';
 import { createAiSearchFamily } from './aiSearch';
 import { createPaiFamily } from './pai';
 import { startOssEmulator } from './oss';
+import type { OssEmulator } from './oss/types';
+import { stagedResolver } from './staged';
 import { readBody } from './body';
 import { CONTROL_PREFIX, handleControl } from './control';
 import type { ApiFamily, ApiResult } from './family';
@@ -29,7 +31,10 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 	const delays = new Delays();
 	const sleep = (ms: number) => delays.sleep(ms);
 	/** API families, first match on path prefix wins; the first one also answers unknown paths. */
-	const families: ApiFamily[] = [createAiSearchFamily({ options: opts, tasks, sleep }), createPaiFamily({ options: opts, sleep })];
+	// Services fetch staged files from the OSS endpoint, which starts after the API listener.
+	const started: { oss?: OssEmulator } = {};
+	const staged = stagedResolver(() => started.oss);
+	const families: ApiFamily[] = [createAiSearchFamily({ options: opts, tasks, sleep, staged }), createPaiFamily({ options: opts, sleep, staged })];
 	let throttled429s = 0;
 
 	const reset = () => {
@@ -196,6 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 				throw error;
 			})
 		: undefined;
+	started.oss = oss;
 
 	let closing: Promise<void> | undefined;
 	return {

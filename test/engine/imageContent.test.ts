@@ -324,7 +324,7 @@ describe('Alibaba Image Content Extraction through the n8n engine', () => {
 		expect(submits()).toHaveLength(1);
 	});
 
-	it('rejects a binary over the 8 MB request limit before sending, and says to use a URL', async () => {
+	it('refuses a binary too large for the 8 MB request before sending when the credential has no OSS staging, and says how to stage it or use a URL', async () => {
 		const big = Buffer.alloc(7 * 1024 * 1024, 7);
 		const result = await runWorkflow(
 			singleNode(emulator.url, extractNode({ inputType: 'binary', binaryPropertyName: 'data' }), [
@@ -332,8 +332,8 @@ describe('Alibaba Image Content Extraction through the n8n engine', () => {
 			]),
 		);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/over the service's 8 MB request limit/);
-		expect(result.error?.description).toMatch(/Input Type to URL/);
+		expect(result.error?.message).toMatch(/is 7\.0 MB, over the about 6 MB that fit in the service's 8 MB request, so it must be staged through your OSS bucket/);
+		expect(result.error?.description).toMatch(/turn on "Stage Large Files in OSS".*Or pass the file by URL instead/);
 		expect(emulator.log).toHaveLength(0);
 	});
 

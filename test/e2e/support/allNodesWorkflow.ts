@@ -26,10 +26,21 @@ export function packageNodes(): PackageNode[] {
 	});
 }
 
-/** A workflow with one instance of every package node, laid out in a grid, for the editor check. */
+const IMAGE = 'https://images.example.com/gallery/cat-on-sofa.jpg';
+const VIDEO = 'https://videos.example.com/shorts/bonsai-care.mp4';
+
+/** The parameters a user fills to make each node ready to run: a link to the file it analyzes. */
+export function filledParameters(nodeName: string): Record<string, string> {
+	if (nodeName === 'alibabaPaiPostClassification') return { imageUrls: IMAGE, text: 'Bonsai care in winter' };
+	if (nodeName === 'alibabaPaiVideoQuality' || nodeName === 'alibabaPaiVideoClassification') return { videoUrl: VIDEO };
+	const video = /Video|Transcription/.test(nodeName);
+	return { inputType: 'url', url: video ? VIDEO : IMAGE };
+}
+
+/** A workflow with one instance of every package node, filled in, laid out in a grid, for the editor check. */
 export function allNodesWorkflow() {
 	const nodes = packageNodes().map((node, index) => ({
-		parameters: {},
+		parameters: filledParameters(node.name),
 		id: `d1b2c3d4-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
 		name: node.displayName,
 		type: `${PACKAGE_NAME}.${node.name}`,

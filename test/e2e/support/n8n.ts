@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
+import { e2eContext } from './context';
 import { freePort, run, start, waitFor, type Started } from './processes';
 import { PACKAGE_NAME } from './runtime';
 
@@ -217,3 +219,19 @@ export function emulatorCredentials(emulatorUrl: string) {
 }
 
 export const NODE_TYPE_PREFIX = `${PACKAGE_NAME}.`;
+
+/**
+ * The usual start of a real-n8n test: the emulator of both service families accepting the keys of
+ * emulatorCredentials(), and an isolated n8n with the packed package and those credentials imported.
+ */
+export async function startN8nWithEmulator(label: string, options: EmulatorOptions = {}): Promise<{ n8n: N8nInstance; emulator: Emulator }> {
+	const { runtime, tarball } = e2eContext();
+	const emulator = await startEmulator({
+		apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
+		paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
+		...options,
+	});
+	const n8n = await N8nInstance.create(runtime, tarball, label);
+	await n8n.importCredentials(emulatorCredentials(emulator.url));
+	return { n8n, emulator };
+}

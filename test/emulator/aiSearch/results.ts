@@ -4,6 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { tinyPng } from '../png';
+import { describeStaged } from '../staged';
+import type { StagedFiles } from './routes';
 import type { TaskOutcome } from '../tasks';
 import {
 	hasFailTrigger,
@@ -38,17 +40,25 @@ function describeInline(d: InlineData): string {
 	return `${d.bytes.length} bytes, md5 ${md5Hex(d.bytes)}`;
 }
 
-/** Human label of a media input; inline data carries its size and md5. */
-function mediaLabel(input: MediaInput): string {
+/** The name in a URL or OSS path, without query. */
+function nameIn(reference: string | undefined): string | undefined {
+	return reference?.split(/[?#]/)[0].split('/').pop() || undefined;
+}
+
+/** Human label of a media input; inline data and staged files carry their size and md5. */
+function mediaLabel(input: MediaInput, staged: StagedFiles): string {
 	if (input.content) {
 		const name = input.fileName ?? `inline ${input.content.mime ?? 'data'}`;
 		return `${name} (${describeInline(input.content)})`;
 	}
+	const file = staged(input.oss ?? input.url);
+	if (file?.ok) return `${input.fileName ?? nameIn(input.oss ?? input.url) ?? 'staged file'} (${describeStaged(file)})`;
 	return input.fileName ?? input.url ?? input.oss ?? 'input';
 }
 
-function mediaFails(input: MediaInput): boolean {
-	return hasFailTrigger(input.url, input.oss, input.fileName);
+/** A fail trigger in the name, or a staged file the service could not fetch (deleted too early, bad signature). */
+function mediaFails(input: MediaInput, staged: StagedFiles): boolean {
+	return hasFailTrigger(input.url, input.oss, input.fileName) || staged(input.oss ?? input.url)?.ok === false;
 }
 
 function outputPrefix(outputOss: string | undefined, taskId: string): string {
@@ -58,11 +68,14 @@ function outputPrefix(outputOss: string | undefined, taskId: string): string {
 
 const fail = (): TaskOutcome => ({ status: 'FAIL', error: FAIL_ERROR });
 
-export function imageAnalyzeOutcome(req: ImageAnalyzeRequest, serviceId: string): TaskOutcome {
-	if (hasFailTrigger(req.url, req.fileName)) return fail();
+export function imageAnalyzeOutcome(req: ImageAnalyzeRequest, serviceId: string, staged: StagedFiles): TaskOutcome {
+	const file = staged(req.url);
+	if (hasFailTrigger(req.url, req.fileName) || file?.ok === false) return fail();
 	const text = req.content
 		? `Text recognized in ${req.fileName ?? `image.${req.fileType ?? 'bin'}`} (${describeInline(req.content)})`
-		: `Text recognized in ${req.url}`;
+		: file?.ok
+			? `Text recognized in ${req.fileName ?? nameIn(req.url) ?? 'image'} (${describeStaged(file)})`
+			: `Text recognized in ${req.url}`;
 	const vlm = serviceId.includes('vlm');
 	const content = vlm ? `Description and text: ${text}` : text;
 	return {
@@ -72,9 +85,11 @@ export function imageAnalyzeOutcome(req: ImageAnalyzeRequest, serviceId: string)
 	};
 }
 
-export function objectDetectionOutcome(req: ObjectDetectionRequest, serviceId: string): TaskOutcome {
-	if (hasFailTrigger(req.url)) return fail();
-	const label = req.url ?? md5Hex((req.content as InlineData).bytes);
+export function objectDetectionOutcome(req: ObjectDetectionRequest, serviceId: string, staged: StagedFiles): TaskOutcome {
+	const file = staged(req.url);
+	if (hasFailTrigger(req.url) || file?.ok === false) return fail();
+	// A staged image is labelled by its bytes, as an inline one: the same image gets the same objects either way.
+	const label = file?.ok ? file.md5 : (req.url ?? md5Hex((req.content as InlineData).bytes));
 	const h = seedBytes(`${serviceId}|${label}`);
 	const count = 2 + (h[0] % 2);
 	const objects = [];
@@ -90,17 +105,17 @@ export function objectDetectionOutcome(req: ObjectDetectionRequest, serviceId: s
 	return { status: 'SUCCESS', data: { objects }, usage: { image: 1 } };
 }
 
-export function asrOutcome(req: AsrRequest): TaskOutcome {
-	if (mediaFails(req.input)) return fail();
-	const label = mediaLabel(req.input);
+export function asrOutcome(req: AsrRequest, staged: StagedFiles): TaskOutcome {
+	if (mediaFails(req.input, staged)) return fail();
+	const label = mediaLabel(req.input, staged);
 	const texts = [`Transcript of ${label}.`, 'This is the second sentence.', 'Thank you for listening.'];
 	const data = texts.map((text, i) => ({ start: round3(i * 2.5), end: round3(i * 2.5 + 2.4), text }));
 	return { status: 'SUCCESS', data, usage: { duration: data[data.length - 1].end } };
 }
 
-export function segmentationOutcome(req: SegmentationRequest, taskId: string): TaskOutcome {
-	if (mediaFails(req.input)) return fail();
-	const label = mediaLabel(req.input);
+export function segmentationOutcome(req: SegmentationRequest, taskId: string, staged: StagedFiles): TaskOutcome {
+	if (mediaFails(req.input, staged)) return fail();
+	const label = mediaLabel(req.input, staged);
 	const prefix = outputPrefix(req.outputOss, taskId);
 	const data = [0, 1, 2].map((i) => {
 		const start = i * 10;
@@ -119,9 +134,9 @@ export function segmentationOutcome(req: SegmentationRequest, taskId: string): T
 	return { status: 'SUCCESS', data, usage: { audio_token: 300, image_token: 258 * 6 } };
 }
 
-export function snapshotOutcome(req: SnapshotRequest, taskId: string): TaskOutcome {
-	if (mediaFails(req.input)) return fail();
-	const h = seedBytes(mediaLabel(req.input));
+export function snapshotOutcome(req: SnapshotRequest, taskId: string, staged: StagedFiles): TaskOutcome {
+	if (mediaFails(req.input, staged)) return fail();
+	const h = seedBytes(mediaLabel(req.input, staged));
 	const duration = 20 + (h[0] % 4) * 5; // 20..35 s
 	const prefix = outputPrefix(req.outputOss, taskId);
 	const data = [];
@@ -136,9 +151,9 @@ export function snapshotOutcome(req: SnapshotRequest, taskId: string): TaskOutco
 	return { status: 'SUCCESS', data, usage: { image_count: data.length } };
 }
 
-export function summarizationOutcome(req: SummarizationRequest): TaskOutcome {
-	if (mediaFails(req.input)) return fail();
-	const label = req.chunks && !req.input.url && !req.input.oss ? (req.input.fileName ?? 'pre-segmented video') : mediaLabel(req.input);
+export function summarizationOutcome(req: SummarizationRequest, staged: StagedFiles): TaskOutcome {
+	if (mediaFails(req.input, staged)) return fail();
+	const label = req.chunks && !req.input.url && !req.input.oss ? (req.input.fileName ?? 'pre-segmented video') : mediaLabel(req.input, staged);
 	const source = req.chunks ?? [
 		{ start_time: 0, end_time: 12.5, transcript: 'Opening remarks.' },
 		{ start_time: 12.5, end_time: 30, transcript: 'Main content.' },

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiRequest, ApiResult, RouteMatch } from '../family';
 import type { ResolvedOptions } from '../options';
 import type { TaskOutcome, TaskStore } from '../tasks';
+import type { StagedFetch, StagedResolver } from '../staged';
 import type { ServiceType } from '../types';
 import { apiError, ErrorCode, InvalidParameter, Messages } from './errors';
 import {
@@ -28,27 +29,50 @@ export interface AiSearchDeps {
 	options: ResolvedOptions;
 	tasks: TaskStore;
 	sleep(ms: number): Promise<void>;
+	/** Fetches files staged in the OSS endpoint (absent: no OSS endpoint). */
+	staged?: StagedResolver;
 }
 
 type Json = Record<string, unknown>;
+/** What the service fetched of each staged reference in the body. */
+export type StagedFiles = (reference: string | undefined) => StagedFetch | undefined;
 /** Validates a body (throws InvalidParameter) and returns the producer of its outcome. */
-type Build = (body: Json) => (serviceId: string, taskId: string) => TaskOutcome;
+type Build = (body: Json, staged: StagedFiles) => (serviceId: string, taskId: string) => TaskOutcome;
 
-function spec<P>(validate: (body: Json) => P, run: (p: P, serviceId: string, taskId: string) => TaskOutcome): Build {
-	return (body) => {
+function spec<P>(validate: (body: Json) => P, run: (p: P, staged: StagedFiles, serviceId: string, taskId: string) => TaskOutcome): Build {
+	return (body, staged) => {
 		const parsed = validate(body);
-		return (serviceId, taskId) => run(parsed, serviceId, taskId);
+		return (serviceId, taskId) => run(parsed, staged, serviceId, taskId);
 	};
 }
 
 const BUILDERS: Record<ServiceType, Build> = {
-	'image-analyze': spec(validateImageAnalyze, (p, sid) => imageAnalyzeOutcome(p, sid)),
-	'image-object-detection': spec(validateObjectDetection, (p, sid) => objectDetectionOutcome(p, sid)),
-	'audio-asr': spec(validateAsr, (p) => asrOutcome(p)),
-	'video-segmentation': spec(validateSegmentation, (p, _sid, id) => segmentationOutcome(p, id)),
-	'video-snapshot': spec(validateSnapshot, (p, _sid, id) => snapshotOutcome(p, id)),
-	'video-summarization': spec(validateSummarization, (p) => summarizationOutcome(p)),
+	'image-analyze': spec(validateImageAnalyze, (p, staged, sid) => imageAnalyzeOutcome(p, sid, staged)),
+	'image-object-detection': spec(validateObjectDetection, (p, staged, sid) => objectDetectionOutcome(p, sid, staged)),
+	'audio-asr': spec(validateAsr, (p, staged) => asrOutcome(p, staged)),
+	'video-segmentation': spec(validateSegmentation, (p, staged, _sid, id) => segmentationOutcome(p, id, staged)),
+	'video-snapshot': spec(validateSnapshot, (p, staged, _sid, id) => snapshotOutcome(p, id, staged)),
+	'video-summarization': spec(validateSummarization, (p, staged) => summarizationOutcome(p, staged)),
 };
+
+const field = (value: unknown, key: string): string | undefined => {
+	const inner = value && typeof value === 'object' ? (value as Json)[key] : undefined;
+	return typeof inner === 'string' ? inner : undefined;
+};
+
+/**
+ * The service fetches the body's URL or OSS input now (the real one fetches when the task starts, which
+ * a node must allow for by keeping the file until the task ends).
+ */
+async function fetchStaged(body: Json, resolver: StagedResolver | undefined): Promise<StagedFiles> {
+	const references = [field(body.document, 'url'), field(body.image, 'url'), field(body.input, 'url'), field(body.input, 'oss')];
+	const fetched = new Map<string, StagedFetch>();
+	for (const reference of references) {
+		const result = reference === undefined ? undefined : await resolver?.(reference);
+		if (reference !== undefined && result) fetched.set(reference, result);
+	}
+	return (reference) => (reference === undefined ? undefined : fetched.get(reference));
+}
 
 type Suffix = '' | '/async' | '/async/task-status' | '/sync';
 type Op = 'submit' | 'poll' | 'sync' | 'syncPlain';
@@ -112,7 +136,8 @@ export function matchRoute(method: string, url: URL, deps: AiSearchDeps): RouteM
 		guarded(async (): Promise<ApiResult> => {
 			switch (def.op) {
 				case 'submit': {
-					const produce = build(parseJsonObject(req.body));
+					const body = parseJsonObject(req.body);
+					const produce = build(body, await fetchStaged(body, deps.staged));
 					const task = tasks.create(scope, options.taskLatencyMs, (id) => produce(serviceId, id));
 					return { status: 200, payload: { result: { task_id: task.id } }, taskId: task.id };
 				}
@@ -120,7 +145,8 @@ export function matchRoute(method: string, url: URL, deps: AiSearchDeps): RouteM
 					return poll(req.url, scope, deps);
 				case 'sync':
 				case 'syncPlain': {
-					const produce = build(parseJsonObject(req.body));
+					const body = parseJsonObject(req.body);
+					const produce = build(body, await fetchStaged(body, deps.staged));
 					await deps.sleep(options.syncLatencyMs);
 					const outcome = produce(serviceId, randomUUID());
 					if (outcome.status === 'FAIL') {

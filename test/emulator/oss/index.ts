@@ -10,7 +10,7 @@ import type { OssEmulator, OssResolution } from './types';
 
 export { startOssEmulator } from './server';
 export { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET } from './options';
-export type { OssAccessKey, OssEmulator, OssEmulatorOptions, OssLogEntry, OssObjectInfo, OssOperation, OssResolution } from './types';
+export type { OssAccessKey, OssDigest, OssEmulator, OssEmulatorOptions, OssLogEntry, OssObjectInfo, OssOperation, OssResolution } from './types';
 
 /**
  * The bytes behind an `oss://bucket/key` path (AI Search) or a pre-signed GET URL (PAI, URL-only

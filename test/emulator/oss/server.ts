@@ -129,6 +129,7 @@ export async function startOssEmulator(options: OssEmulatorOptions = {}, port = 
 		listObjects: (bucket) => backend.listObjects(bucket),
 		listUploads: (bucket) => backend.listUploads(bucket),
 		resolve: (reference) => backend.resolve(reference),
+		digest: (reference) => backend.digest(reference),
 		reset: () => backend.reset(),
 		close: () => {
 			closing ??= new Promise<void>((resolve) => {

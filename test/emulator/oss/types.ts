@@ -74,6 +74,9 @@ export type OssResolution =
 	| { ok: true; object: OssObjectInfo; bytes: Buffer }
 	| { ok: false; status: number; code: string; message: string };
 
+/** What a service learns of a staged file it fetched: the object, and the MD5 (hex) of the bytes it read. */
+export type OssDigest = { ok: true; object: OssObjectInfo; md5: string } | { ok: false; status: number; code: string; message: string };
+
 export interface OssEmulator {
 	/** `http://127.0.0.1:<port>`: path-style (`/<bucket>/<key>`), or virtual-hosted through the Host header. */
 	url: string;
@@ -87,6 +90,8 @@ export interface OssEmulator {
 	listUploads(bucket?: string): Array<{ bucket: string; key: string; uploadId: string; parts: number }>;
 	/** An `oss://bucket/key` path or a pre-signed URL -> the stored bytes, checked as OSS would check them. */
 	resolve(reference: string): Promise<OssResolution>;
+	/** As resolve, streamed through an MD5 instead of read into memory (for very large staged files). */
+	digest(reference: string): Promise<OssDigest>;
 	/** Clears log, objects and uploads (buckets and keys stay). */
 	reset(): Promise<void>;
 	close(): Promise<void>;

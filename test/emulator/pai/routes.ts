@@ -1,6 +1,7 @@
 /** PAI route table: /api/v1/images (sync), /videos (job), /batch_videos (batch), /async_jobs/{id}, /batch_jobs/{id}. */
 import type { ApiRequest, ApiResult, RouteMatch } from '../family';
 import type { ResolvedOptions } from '../options';
+import type { StagedFetch, StagedResolver } from '../staged';
 import type { PaiServiceType } from '../types';
 import { expectedSignature, parseAuthorization, signatureMatches } from './auth';
 import { ParameterError, PaiCode, PaiMessages, paiError } from './errors';
@@ -23,6 +24,21 @@ export interface PaiDeps {
 	options: ResolvedOptions;
 	jobs: PaiJobStore;
 	sleep(ms: number): Promise<void>;
+	/** Fetches files staged in the OSS endpoint (absent: no OSS endpoint). */
+	staged?: StagedResolver;
+}
+
+/**
+ * The key results are seeded from: a staged file's bytes (`staged:<md5>`), else the URL itself. A
+ * staged file the service cannot fetch becomes a `fail` key (a failed download).
+ */
+async function seedKey(url: string, deps: PaiDeps): Promise<{ key: string; file?: Extract<StagedFetch, { ok: true }> }> {
+	const file = await deps.staged?.(url);
+	if (!file) return { key: url };
+	if (!file.ok) return { key: `fail:${file.code}` };
+	// The file's name stays in the key, so a staged "fail.mp4" fails as a URL naming it does.
+	const name = new URL(url).pathname.split('/').pop() ?? '';
+	return { key: `staged:${file.md5}:${name}`, file };
 }
 
 type Json = Record<string, unknown>;
@@ -74,8 +90,9 @@ function checkImage(image: string): void {
 
 const failureOf = (url: string): string => `failed to download video ${url}, err=fetch resource failed code = 404`;
 
-function jobOutcome(url: string, produce: () => Json): JobOutcome {
-	if (/fail/i.test(url)) return { state: 3, message: failureOf(url) };
+/** `key` decides (a fail trigger); the message quotes the URL as sent, as the service's own message does. */
+function jobOutcome(key: string, produce: () => Json, url = key): JobOutcome {
+	if (/fail/i.test(key)) return { state: 3, message: failureOf(url) };
 	return { state: 2, result: JSON.stringify(produce()) };
 }
 
@@ -101,23 +118,30 @@ function imagesHandler(deps: PaiDeps): Handler {
 			if (!isDeployed(action, model, deps.options.paiModels)) return paiError(404, PaiCode.PARAMETER_ERROR, PaiMessages.modelNotFound);
 			checkImage(image);
 			await deps.sleep(deps.options.syncLatencyMs);
-			if (/fail/i.test(image)) {
+			const { key } = HTTP_URL.test(image) ? await seedKey(image, deps) : { key: image };
+			if (/fail/i.test(key)) {
 				return paiError(422, PaiCode.SERVER_ERROR, `failed to download image ${image}, err=fetch resource failed code = 404`);
 			}
-			if (action === 'ImageQA') return ok(imageQa(image));
-			if (action === 'FaceAttrImage') return ok(model === 'fairface' ? age(image) : faceAttributes(image));
-			if (model === 'tagger') return ok(tagger(image, configure));
-			if (model === 'body_reshaping' || model === 'watermark_remover') return ok(editedImage(image, configure));
-			return ok(multiLabel(image, configure));
+			if (action === 'ImageQA') return ok(imageQa(key));
+			if (action === 'FaceAttrImage') return ok(model === 'fairface' ? age(key) : faceAttributes(key));
+			if (model === 'tagger') return ok(tagger(key, configure));
+			if (model === 'body_reshaping' || model === 'watermark_remover') return ok(editedImage(key, configure));
+			return ok(multiLabel(key, configure));
 		},
 	};
 }
 
 const VIDEO_ACTIONS = ['VideoQA', 'ClassifyLabelVideo', 'MultiModalClassify'];
 
-function videoResult(action: string, key: string, configure: Json): () => Json {
+/** A staged video lasts one second per MiB: a test can tell from the duration which bytes the service read. */
+export function stagedDuration(bytes: number): number {
+	return Number((bytes / 1048576).toFixed(6));
+}
+
+function videoResult(action: string, key: string, configure: Json, staged?: { bytes: number }): () => Json {
 	// Validate the configure now, so a bad value is a 400 at submission rather than a failed job.
 	const result = action === 'VideoQA' ? videoQa(key) : classifyVideo(key, configure, action === 'MultiModalClassify' ? 32 : 64);
+	if (staged) result.duration = stagedDuration(staged.bytes);
 	return () => result;
 }
 
@@ -125,24 +149,25 @@ function videosHandler(deps: PaiDeps): Handler {
 	return {
 		kind: 'submit',
 		service: 'pai-video',
-		handle: (req, appId) => {
+		handle: async (req, appId) => {
 			const body = parseBody(req.body);
 			const action = stringField(body, 'action', true);
 			if (!VIDEO_ACTIONS.includes(action)) throw new ParameterError(`unsupported action ${action}`);
 			const model = stringField(body, 'model_name', false);
 			const configure = configureOf(body);
 			const videoUrl = stringField(body, 'video_url', action !== 'MultiModalClassify');
-			let key = videoUrl;
+			const seeded = videoUrl && HTTP_URL.test(videoUrl) ? await seedKey(videoUrl, deps) : { key: videoUrl };
+			let key = seeded.key;
 			if (action === 'MultiModalClassify') {
 				const images = body.images ?? [];
 				if (!Array.isArray(images) || images.some((i) => typeof i !== 'string')) throw new ParameterError('images must be an array of strings');
 				const text = stringField(body, 'text', false);
 				if (!videoUrl && images.length === 0 && !text) throw new ParameterError('one of video_url, images and text is required');
-				key = [videoUrl, ...(images as string[]), text].join('|');
+				key = [seeded.key, ...(images as string[]), text].join('|');
 			}
 			if (videoUrl && !HTTP_URL.test(videoUrl)) throw new ParameterError('video_url must be an http(s) URL');
 			if (!isDeployed(action, model, deps.options.paiModels)) return paiError(404, PaiCode.PARAMETER_ERROR, PaiMessages.modelNotFound);
-			const outcome = jobOutcome(key, videoResult(action, key, configure));
+			const outcome = jobOutcome(key, videoResult(action, key, configure, seeded.file), videoUrl || key);
 			const job = deps.jobs.create(appId, videoUrl, deps.options.paiJobLatencyMs, outcome);
 			return ok({ job_id: job.id }, { taskId: String(job.id) });
 		},

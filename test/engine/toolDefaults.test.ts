@@ -1,0 +1,38 @@
+import { NodeHelpers, type INode, type INodeTypeDescription } from 'n8n-workflow';
+
+import { nodeTypes } from './fixtures';
+
+/** The parameters n8n gives a node that the user added and left untouched, as n8n-workflow resolves them. */
+function defaultsOf(description: INodeTypeDescription, asTool: boolean) {
+	const typeDescription = asTool ? { ...description, name: `${description.name}Tool` } : description;
+	const node: INode = { id: 'n', name: 'n', type: typeDescription.name, typeVersion: 1, position: [0, 0], parameters: {} };
+	return NodeHelpers.getNodeParameters(typeDescription.properties, {}, true, false, node, typeDescription) ?? {};
+}
+
+/** The parameter an agent fills on each node, and whether the agent may leave it out. */
+const AGENT_INPUTS: Record<string, Array<[parameter: string, optional: boolean]>> = {
+	alibabaPaiVideoQuality: [['videoUrl', false]],
+	alibabaPaiVideoClassification: [['videoUrl', false]],
+	alibabaPaiPostClassification: [
+		['videoUrl', true],
+		['imageUrls', true],
+		['text', true],
+	],
+};
+
+describe('a node used as an AI agent tool is ready with its defaults', () => {
+	it.each(Object.values(nodeTypes).map((type) => [type.description.name, type.description]))('%s', (name, description) => {
+		const inputs = AGENT_INPUTS[name as string] ?? [['url', false]];
+		const asTool = defaultsOf(description as INodeTypeDescription, true);
+		const inWorkflow = defaultsOf(description as INodeTypeDescription, false);
+		for (const [parameter, optional] of inputs) {
+			const fromAi = String(asTool[parameter]);
+			expect(fromAi).toMatch(new RegExp(`^=\\{\\{ \\$fromAI\\('${parameter}', '[^']+', 'string'${optional ? ", ''" : ''}\\) \\}\\}$`));
+			expect(inWorkflow[parameter] ?? '').not.toMatch(/\$fromAI/);
+		}
+		if (inputs[0][0] === 'url' && 'inputType' in asTool) expect(asTool.inputType).toBe('url');
+		// In a workflow the node keeps the input type a user meets first (a binary file where the service takes one).
+		const inputType = (description as INodeTypeDescription).properties.find((property) => property.name === 'inputType');
+		if (inputType) expect(inWorkflow.inputType).toBe(inputType.default);
+	});
+});
