@@ -22,6 +22,9 @@ export interface HarnessOptions {
 	stockWaitSeconds: number;
 }
 
+/** Webhook bodies of 1 000 items need more than n8n's default payload limit (MB). */
+const MAIN_ENV = { N8N_PAYLOAD_SIZE_MAX: '64' };
+
 export interface Triggered {
 	items: Array<Record<string, any>>;
 	/** Set when the execution failed (n8n's answer, shortened). */
@@ -33,7 +36,7 @@ export class BenchHarness {
 
 	private constructor(
 		readonly n8n: N8nInstance,
-		readonly main: Server,
+		private main: Server,
 		private readonly emulatorPort: number,
 		private readonly files: HttpServer,
 	) {}
@@ -59,13 +62,22 @@ export class BenchHarness {
 				benchWorkflow({ emulatorUrl, apiKey: EMULATOR_KEYS.aiSearchApiKey, filesUrl, stockQuota: options.stockQuota, stockWaitSeconds: options.stockWaitSeconds }),
 			);
 			await n8n.publish(BENCH_WORKFLOW_ID);
-			const main = await n8n.startMain({ N8N_PAYLOAD_SIZE_MAX: '64' });
+			const main = await n8n.startMain(MAIN_ENV);
 			return new BenchHarness(n8n, main, emulatorPort, files);
 		} catch (error) {
 			n8n.cleanup();
 			files.close();
 			throw error;
 		}
+	}
+
+	/**
+	 * A fresh n8n process on the same database: what one execution's budget or learned timings leave
+	 * behind in the process (a budget is shared per account and service) must not reach the next scenario.
+	 */
+	async restartN8n(): Promise<void> {
+		await this.main.stop();
+		this.main = await this.n8n.startMain(MAIN_ENV);
 	}
 
 	get pid(): number {
