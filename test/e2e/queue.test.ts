@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import { EMULATOR_KEYS, emulatorCredentials, N8nInstance } from './support/n8n';
 import { freePort } from './support/processes';
+import { startPostgres, type Postgres } from './support/postgres';
 import { startQueueMode, type QueueMode } from './support/queue';
 import { callExtractWebhook, SHARED_QUOTA_PATH, SHARED_QUOTA_WORKFLOW_FILE, SHARED_QUOTA_WORKFLOW_ID, WEBHOOK_WORKFLOW_FILE, WEBHOOK_WORKFLOW_ID } from './support/webhook';
 import { editedImage } from '../emulator/pai/results';
@@ -18,17 +19,15 @@ const EXECUTIONS = 50;
 const AT_SCALE = 200;
 /** The account's documented image-analyze quota, enforced by the emulator over all workers together. */
 const ACCOUNT_QPS = 10;
-/**
- * Executions each worker runs at once. Main and workers share n8n's SQLite database here (n8n's queue
- * mode is meant for Postgres): at 10 each, saving executions met "SQLITE_BUSY: database is locked".
- */
-const WORKER_CONCURRENCY = 5;
+/** Executions each worker runs at once. */
+const WORKER_CONCURRENCY = 10;
 
 describe('queue mode: main + two workers on redis', () => {
 	let n8n: N8nInstance;
 	let emulator: Emulator;
 	let emulatorPort: number;
 	let queue: QueueMode;
+	let postgres: Postgres;
 
 	/** A fresh emulator on the port the credentials name (empty log and rate windows). */
 	const useEmulator = async (options: Parameters<typeof startEmulator>[0]) => {
@@ -46,7 +45,9 @@ describe('queue mode: main + two workers on redis', () => {
 		const { runtime, tarball } = e2eContext();
 		emulatorPort = await freePort();
 		await useEmulator({ taskLatencyMs: 500, qps: { 'image-analyze': 50 } });
-		n8n = await N8nInstance.create(runtime, tarball, 'n8n-queue');
+		// main and workers write executions at once: PostgreSQL, as n8n's queue mode expects (SQLite answered SQLITE_BUSY)
+		postgres = await startPostgres();
+		n8n = await N8nInstance.create(runtime, tarball, 'n8n-queue', postgres.env);
 		await n8n.importCredentials(emulatorCredentials(emulator.url));
 		await n8n.importWorkflow(WEBHOOK_WORKFLOW_FILE);
 		await n8n.importWorkflow(SHARED_QUOTA_WORKFLOW_FILE);
@@ -59,6 +60,7 @@ describe('queue mode: main + two workers on redis', () => {
 
 	afterAll(async () => {
 		await queue?.stop();
+		await postgres?.stop();
 		await emulator?.close();
 		n8n?.cleanup();
 	});
