@@ -1,4 +1,4 @@
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,7 +18,11 @@ export interface Postgres {
 export async function startPostgres(): Promise<Postgres> {
 	const dir = mkdtempSync(join(tmpdir(), 'postgres-'));
 	const asRoot = userInfo().uid === 0;
-	const as = (command: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]);
+	const bin = postgresBin();
+	const as = (command: string, args: string[]): [string, string[]] => {
+		const program = bin ? join(bin, command) : command;
+		return asRoot ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
+	};
 	if (asRoot) {
 		const owner = await run('id', ['-u', 'postgres'], process.env);
 		const group = await run('id', ['-g', 'postgres'], process.env);
@@ -42,4 +46,13 @@ export async function startPostgres(): Promise<Postgres> {
 		env: { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: String(port), DB_POSTGRESDB_USER: 'n8n', DB_POSTGRESDB_DATABASE: 'postgres' },
 		stop,
 	};
+}
+
+/** Debian keeps the server programs off PATH, in /usr/lib/postgresql/<version>/bin; undefined: use PATH. */
+function postgresBin(): string | undefined {
+	const root = '/usr/lib/postgresql';
+	if (!existsSync(root)) return undefined;
+	const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb')));
+	versions.sort((a, b) => Number(b) - Number(a));
+	return versions.length ? join(root, versions[0], 'bin') : undefined;
 }
