@@ -1,9 +1,9 @@
+import { join } from 'node:path';
+
 import type { Emulator } from '../emulator';
 import { startEmulator } from '../emulator';
 import { countRequests } from '../../bench/measure';
 import { e2eContext } from './support/context';
-import { join } from 'node:path';
-
 import { EMULATOR_KEYS, emulatorCredentials, N8nInstance } from './support/n8n';
 import { freePort } from './support/processes';
 import { startPostgres, type Postgres } from './support/postgres';
@@ -22,7 +22,7 @@ const ACCOUNT_QPS = 10;
 /** Executions each worker runs at once. */
 const WORKER_CONCURRENCY = 10;
 
-describe('queue mode: main + two workers on redis', () => {
+describe('queue mode: main + two workers on redis and PostgreSQL', () => {
 	let n8n: N8nInstance;
 	let emulator: Emulator;
 	let emulatorPort: number;
