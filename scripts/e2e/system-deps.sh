@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Debian packages the real-n8n stage needs: redis-server (queue mode) and chromium (editor check).
+# Debian packages the real-n8n stage needs: redis-server and postgresql (queue mode) and chromium (editor check).
 # Installs only what is missing; needs root (as on CI and the dev machines). CHROMIUM_PATH may name another browser.
 set -euo pipefail
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -n "${CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v flock >/dev/null 2>&1 || missing+=(util-linux)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi

@@ -1,13 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Emulator } from '../emulator';
 import { startEmulator } from '../emulator';
+import { countRequests } from '../../bench/measure';
 import { e2eContext } from './support/context';
-import { EMULATOR_KEYS, emulatorCredentials, N8nInstance, type Server } from './support/n8n';
-import { freePort, start, waitFor, type Started } from './support/processes';
-import { callExtractWebhook, WEBHOOK_WORKFLOW_FILE, WEBHOOK_WORKFLOW_ID } from './support/webhook';
+import { EMULATOR_KEYS, emulatorCredentials, N8nInstance } from './support/n8n';
+import { freePort } from './support/processes';
+import { startPostgres, type Postgres } from './support/postgres';
+import { startQueueMode, type QueueMode } from './support/queue';
+import { callExtractWebhook, SHARED_QUOTA_PATH, SHARED_QUOTA_WORKFLOW_FILE, SHARED_QUOTA_WORKFLOW_ID, WEBHOOK_WORKFLOW_FILE, WEBHOOK_WORKFLOW_ID } from './support/webhook';
 import { editedImage } from '../emulator/pai/results';
 import { tinyPng } from '../emulator/png';
 
@@ -15,63 +16,60 @@ const BINARY_WORKFLOW_FILE = join(__dirname, 'workflows', 'queue-binary-edit.jso
 const BINARY_WORKFLOW_ID = 'e2eQueueBinary01';
 
 const EXECUTIONS = 50;
+const AT_SCALE = 200;
+/** The account's documented image-analyze quota, enforced by the emulator over all workers together. */
+const ACCOUNT_QPS = 10;
+/** Executions each worker runs at once. */
+const WORKER_CONCURRENCY = 10;
 
-describe('queue mode: main + two workers on redis', () => {
+describe('queue mode: main + two workers on redis and PostgreSQL', () => {
 	let n8n: N8nInstance;
 	let emulator: Emulator;
-	let redis: Started;
-	let redisDir: string;
-	let main: Server;
-	const workers: Started[] = [];
+	let emulatorPort: number;
+	let queue: QueueMode;
+	let postgres: Postgres;
+
+	/** A fresh emulator on the port the credentials name (empty log and rate windows). */
+	const useEmulator = async (options: Parameters<typeof startEmulator>[0]) => {
+		await emulator?.close();
+		emulator = await startEmulator({ apiKeys: [EMULATOR_KEYS.aiSearchApiKey], paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken }, ...options }, emulatorPort);
+	};
+
+	/** One webhook call; a failure carries what the workers logged about it. */
+	const call = (imageUrl: string, path?: string) =>
+		callExtractWebhook(queue.main.url, imageUrl, 170_000, path).catch((error: Error) => {
+			throw new Error(`${error.message}\nworkers:\n${queue.workerErrors()}`);
+		});
 
 	beforeAll(async () => {
 		const { runtime, tarball } = e2eContext();
-		redisDir = mkdtempSync(join(tmpdir(), 'redis-'));
-		const redisPort = await freePort();
-		redis = start(
-			'redis-server',
-			['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', redisDir],
-			process.env,
-			'redis',
-		);
-		await waitFor(async () => redis.output().includes('Ready to accept connections'), 20_000, 'redis');
-
-		emulator = await startEmulator({
-			apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
-			taskLatencyMs: 500,
-			qps: { 'image-analyze': 50 },
-			paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },
-		});
-		n8n = await N8nInstance.create(runtime, tarball, 'n8n-queue');
+		emulatorPort = await freePort();
+		await useEmulator({ taskLatencyMs: 500, qps: { 'image-analyze': 50 } });
+		// main and workers write executions at once: PostgreSQL, as n8n's queue mode expects (SQLite answered SQLITE_BUSY)
+		postgres = await startPostgres();
+		n8n = await N8nInstance.create(runtime, tarball, 'n8n-queue', postgres.env);
 		await n8n.importCredentials(emulatorCredentials(emulator.url));
 		await n8n.importWorkflow(WEBHOOK_WORKFLOW_FILE);
+		await n8n.importWorkflow(SHARED_QUOTA_WORKFLOW_FILE);
 		await n8n.publish(WEBHOOK_WORKFLOW_ID);
+		await n8n.publish(SHARED_QUOTA_WORKFLOW_ID);
 		await n8n.importWorkflow(BINARY_WORKFLOW_FILE);
 		await n8n.publish(BINARY_WORKFLOW_ID);
-
-		const queueEnv = {
-			EXECUTIONS_MODE: 'queue',
-			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-			QUEUE_BULL_REDIS_PORT: String(redisPort),
-		};
-		main = await n8n.startMain(queueEnv);
-		workers.push(await n8n.startWorker(queueEnv, 5), await n8n.startWorker(queueEnv, 5));
-	});
+		queue = await startQueueMode(n8n, { workers: 2, concurrency: WORKER_CONCURRENCY });
+	}, 300_000);
 
 	afterAll(async () => {
-		for (const worker of workers) await worker.stop();
-		await main?.stop();
-		await redis?.stop();
+		await queue?.stop();
+		await postgres?.stop();
 		await emulator?.close();
 		n8n?.cleanup();
-		if (redisDir) rmSync(redisDir, { recursive: true, force: true });
 	});
 
 	it(`completes ${EXECUTIONS} concurrent webhook executions on the workers, none lost`, async () => {
-		await callExtractWebhook(main.url, 'https://images.example.com/warm-up.png');
+		await call('https://images.example.com/warm-up.png');
 		const urls = Array.from({ length: EXECUTIONS }, (_, i) => `https://images.example.com/queue/${i}.png`);
 		const t0 = Date.now();
-		const bodies = await Promise.all(urls.map((url) => callExtractWebhook(main.url, url)));
+		const bodies = await Promise.all(urls.map((url) => call(url)));
 		const seconds = (Date.now() - t0) / 1000;
 
 		bodies.forEach((body, i) => {
@@ -81,19 +79,19 @@ describe('queue mode: main + two workers on redis', () => {
 		const submitted = emulator.log.filter((entry) => entry.kind === 'submit' && entry.status === 200);
 		expect(submitted).toHaveLength(EXECUTIONS + 1);
 
-		const finishedPerWorker = workers.map((worker) => (worker.output().match(/Worker finished execution/g) ?? []).length);
+		const finishedPerWorker = queue.finishedPerWorker();
 		expect(finishedPerWorker.reduce((a, b) => a + b, 0)).toBe(EXECUTIONS + 1);
 		expect(Math.min(...finishedPerWorker)).toBeGreaterThan(0);
-		expect(main.handle.output()).not.toMatch(/Worker finished execution/);
+		expect(queue.main.handle.output()).not.toMatch(/Worker finished execution/);
 		process.stdout.write(`[e2e] queue mode: ${EXECUTIONS} executions in ${seconds.toFixed(1)} s, per worker ${finishedPerWorker.join(' / ')}\n`);
 	});
 
 	it("takes a posted image as a binary and answers with the edited image, run on a worker with n8n's queue-mode binary storage", async () => {
-		const finishedBefore = workers.map((worker) => (worker.output().match(/Worker finished execution/g) ?? []).length);
+		const finishedBefore = queue.finishedPerWorker();
 		const photo = tinyPng(7);
 		let response: Response | undefined;
 		for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-			response = await fetch(`${main.url}/webhook/alibaba-clean`, { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: photo });
+			response = await fetch(`${queue.main.url}/webhook/alibaba-clean`, { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: photo });
 			if (response.status !== 404) break;
 		}
 		expect(response?.status).toBe(200);
@@ -101,8 +99,37 @@ describe('queue mode: main + two workers on redis', () => {
 		const cleaned = Buffer.from(await response!.arrayBuffer());
 		expect(cleaned.toString('base64')).toBe(editedImage(photo.toString('base64'), {}));
 
-		const finishedAfter = workers.map((worker) => (worker.output().match(/Worker finished execution/g) ?? []).length);
+		const finishedAfter = queue.finishedPerWorker();
 		expect(finishedAfter.reduce((a, b) => a + b, 0) - finishedBefore.reduce((a, b) => a + b, 0)).toBe(1);
-		expect(main.handle.output()).not.toMatch(/Worker finished execution/);
+		expect(queue.main.handle.output()).not.toMatch(/Worker finished execution/);
 	});
+
+	it(`runs ${AT_SCALE} concurrent executions on one account over two workers sharing its quota: none lost, the quota held`, async () => {
+		await useEmulator({ taskLatencyMs: 500, qps: { 'image-analyze': ACCOUNT_QPS } });
+		const before = queue.finishedPerWorker();
+		const urls = Array.from({ length: AT_SCALE }, (_, i) => `https://images.example.com/shared-quota/${i}.png`);
+		const t0 = Date.now();
+		const bodies = await Promise.all(urls.map((url) => call(url, SHARED_QUOTA_PATH)));
+		const seconds = (Date.now() - t0) / 1000;
+
+		// none lost, each output the answer to its own input
+		bodies.forEach((body, i) => {
+			expect(body.status).toBe('SUCCESS');
+			expect(body.content).toBe(`Text recognized in ${urls[i]}`);
+		});
+		const submittedUrls = emulator.log.filter((entry) => entry.kind === 'submit' && entry.status === 200);
+		expect(submittedUrls).toHaveLength(AT_SCALE);
+		const finishedPerWorker = queue.finishedPerWorker().map((count, i) => count - before[i]);
+		expect(finishedPerWorker.reduce((a, b) => a + b, 0)).toBe(AT_SCALE);
+		expect(Math.min(...finishedPerWorker)).toBeGreaterThan(0);
+
+		// the account's quota held: few 429s, and never more admitted requests in a second than the quota
+		const counts = countRequests(emulator.log);
+		process.stdout.write(
+			`[e2e] queue mode at scale: ${AT_SCALE} executions in ${seconds.toFixed(1)} s, per worker ${finishedPerWorker.join(' / ')}, ` +
+				`${counts.requests} requests, ${counts.throttled} answered 429, peak ${counts.peakAdmittedPerSecond['image-analyze']} admitted per second\n`,
+		);
+		expect(counts.peakAdmittedPerSecond['image-analyze']).toBeLessThanOrEqual(ACCOUNT_QPS);
+		expect(counts.throttled / counts.requests).toBeLessThanOrEqual(0.02);
+	}, 240_000);
 });

@@ -42,7 +42,8 @@ export class N8nInstance {
 		this.userFolder = env.N8N_USER_FOLDER!;
 	}
 
-	static async create(runtime: string, tarball: string, label = 'n8n'): Promise<N8nInstance> {
+	/** `extraEnv` reaches every CLI command and server of this instance (for example another database). */
+	static async create(runtime: string, tarball: string, label = 'n8n', extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nInstance> {
 		const userFolder = mkdtempSync(join(tmpdir(), `${label}-`));
 		const nodesFolder = join(userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesFolder, { recursive: true });
@@ -66,6 +67,7 @@ export class N8nInstance {
 			N8N_LOG_LEVEL: process.env.E2E_VERBOSE ? 'info' : 'warn',
 			NODE_OPTIONS: '',
 			NODE_ENV: 'production', // jest sets 'test', which silences n8n's logger and with it the CLI's result
+			...extraEnv,
 		};
 		await run('npm', ['install', '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', tarball], env, {
 			cwd: nodesFolder,
