@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { PAI_QPS } from '../pai/constants';
 import { classificationConfigureFields, configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
-import { forAgents, fromAi, operationProperties, optionsCollection, waitHints } from '../shared/descriptions';
+import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, waitHints } from '../shared/descriptions';
 import { pai } from '../pai/protocol';
 import { postClassification } from '../pai/postClassification';
 import { runCapability } from '../shared/runner';
@@ -56,15 +56,7 @@ export class AlibabaPaiPostClassification implements INodeType {
 				},
 				fromAi('videoUrl', 'Public http(s) URL of the video of the post, if it has one', true),
 			),
-			{
-				displayName: 'Binary Property',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				required: true,
-				hint: "The name of the input item's binary property that holds the post's video",
-				displayOptions: { show: { ...submitShow, inputType: ['binary'] } },
-			},
+			binaryPropertyField("post's video", { ...submitShow, inputType: ['binary'] }),
 			...forAgents(
 				{
 					displayName: 'Image URLs',

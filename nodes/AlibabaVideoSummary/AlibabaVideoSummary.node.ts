@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { forAgents, fromAi, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
+import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
 import { runCapability } from '../shared/runner';
 import { videoSummary } from '../aiSearch/videoSummary';
 
@@ -50,15 +50,7 @@ export class AlibabaVideoSummary implements INodeType {
 				description: 'The service takes no file upload: a binary goes through your OSS bucket; or pass a link, or segments of an already segmented video',
 				displayOptions: { show: withInput },
 			},
-			{
-				displayName: 'Binary Property',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				required: true,
-				hint: "The name of the input item's binary property that holds the video",
-				displayOptions: { show: { ...withInput, inputType: ['binary'] } },
-			},
+			binaryPropertyField('video', { ...withInput, inputType: ['binary'] }),
 			...forAgents(
 				{
 					displayName: 'URL or OSS Path',

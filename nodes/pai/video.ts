@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Capability, ItemContext } from '../shared/capability';
 import type { PreparedInput } from '../shared/input';
 import { isHttpUrl, prepareInput } from '../shared/input';
-import { forAgents, fromAi, operationProperties, optionsCollection } from '../shared/descriptions';
+import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection } from '../shared/descriptions';
 import { PAI_QPS } from './constants';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
 import { pai } from './protocol';
@@ -153,15 +153,7 @@ export function videoInputProperties(show: Record<string, string[]>): INodePrope
 			},
 			fromAi('videoUrl', 'Public http(s) URL of the video to analyze'),
 		),
-		{
-			displayName: 'Binary Property',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			hint: "The name of the input item's binary property that holds the video",
-			displayOptions: { show: { ...show, inputType: ['binary'] } },
-		},
+		binaryPropertyField('video', { ...show, inputType: ['binary'] }),
 	];
 }
 

@@ -35,15 +35,7 @@ export function inputProperties(config: {
 	const agentInput = config.types.includes('url') ? forAgents(inputType, 'url') : [inputType];
 	return [
 		...agentInput,
-		{
-			displayName: 'Binary Property',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			hint: `The name of the input item's binary property that holds the ${noun}`,
-			displayOptions: show('binary'),
-		},
+		binaryPropertyField(noun, show('binary').show),
 		...forAgents(
 			{
 				displayName: config.allowOss ? 'URL or OSS Path' : `${capitalize(noun)} URL`,
@@ -77,6 +69,19 @@ export function inputProperties(config: {
 			displayOptions: show('base64'),
 		},
 	];
+}
+
+/** The name of the input item's binary property that holds the file (shown when Input Type is Binary File). */
+export function binaryPropertyField(noun: string, show: Record<string, Array<string | boolean>>): INodeProperties {
+	return {
+		displayName: 'Binary Property',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: `The name of the input item's binary property that holds the ${noun}`,
+		displayOptions: { show },
+	};
 }
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Emulator } from '../emulator';
-import { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, startEmulator } from '../emulator';
+import { DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, stagingCredentialFields, startEmulator } from '../emulator';
 import { e2eContext } from './support/context';
 import { EMULATOR_KEYS, N8nInstance, NODE_TYPE_PREFIX, type Server } from './support/n8n';
 
@@ -89,14 +89,7 @@ function stagingWorkflow() {
 }
 
 function credentials(emulator: Emulator) {
-	const staging = {
-		ossStaging: true,
-		ossEndpoint: emulator.oss!.url,
-		ossBucket: DEFAULT_OSS_BUCKET,
-		ossKeyPrefix: 'n8n-staging/',
-		ossAccessKeyId: DEFAULT_OSS_ACCESS_KEY_ID,
-		ossAccessKeySecret: DEFAULT_OSS_ACCESS_KEY_SECRET,
-	};
+	const staging = stagingCredentialFields(emulator.oss!.url);
 	return [
 		{ id: CREDENTIALS.aiSearch, name: CREDENTIALS.aiSearch, type: 'alibabaMultimodalApi', data: { authType: 'aiSearch', endpoint: emulator.url, workspace: 'default', apiKey: EMULATOR_KEYS.aiSearchApiKey, ...staging } },
 		{ id: CREDENTIALS.pai, name: CREDENTIALS.pai, type: 'alibabaMultimodalApi', data: { authType: 'pai', endpoint: emulator.url, appId: EMULATOR_KEYS.paiAppId, token: EMULATOR_KEYS.paiToken, ...staging } },

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import type { Emulator } from '../emulator';
-import { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, startEmulator } from '../emulator';
+import { DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, stagingCredentialFields, startEmulator } from '../emulator';
 import { API_KEY, PAI_APP_ID, PAI_TOKEN, chain, fakeImage, fastPolling, md5, node, singleNode } from './fixtures';
 import type { HarnessInputItem, RunWorkflowOptions } from './harness';
 import { runWorkflow } from './harness';
@@ -11,15 +11,7 @@ import { runWorkflow } from './harness';
 const MIB = 1024 * 1024;
 
 function stagingFields(emulator: Emulator, overrides: Record<string, unknown> = {}) {
-	return {
-		ossStaging: true,
-		ossEndpoint: emulator.oss!.url,
-		ossBucket: DEFAULT_OSS_BUCKET,
-		ossKeyPrefix: 'n8n-staging/',
-		ossAccessKeyId: DEFAULT_OSS_ACCESS_KEY_ID,
-		ossAccessKeySecret: DEFAULT_OSS_ACCESS_KEY_SECRET,
-		...overrides,
-	};
+	return stagingCredentialFields(emulator.oss!.url, overrides);
 }
 
 function aiSearchWith(emulator: Emulator, staging: Record<string, unknown> | undefined) {

@@ -9,7 +9,7 @@
 import type { OssEmulator, OssResolution } from './types';
 
 export { startOssEmulator } from './server';
-export { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET } from './options';
+export { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, stagingCredentialFields } from './options';
 export type { OssAccessKey, OssDigest, OssEmulator, OssEmulatorOptions, OssLogEntry, OssObjectInfo, OssOperation, OssResolution } from './types';
 
 /**

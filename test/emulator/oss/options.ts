@@ -23,3 +23,16 @@ export function resolveOssOptions(o: OssEmulatorOptions = {}): ResolvedOssOption
 		onRequest: o.onRequest,
 	};
 }
+
+/** The credential fields that point a node's OSS staging at an emulated OSS endpoint with the default key. */
+export function stagingCredentialFields(ossUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	return {
+		ossStaging: true,
+		ossEndpoint: ossUrl,
+		ossBucket: DEFAULT_OSS_BUCKET,
+		ossKeyPrefix: 'n8n-staging/',
+		ossAccessKeyId: DEFAULT_OSS_ACCESS_KEY_ID,
+		ossAccessKeySecret: DEFAULT_OSS_ACCESS_KEY_SECRET,
+		...overrides,
+	};
+}
