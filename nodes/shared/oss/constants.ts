@@ -6,13 +6,6 @@
  */
 export const OSS_PART_SIZE_BYTES = 8 * 1024 * 1024;
 
-/**
- * A body that fits in one part goes up as a single PutObject: multipart would spend three extra requests
- * (initiate, complete, and the part) on the same bytes. Equal to the part size, so the first part read
- * decides between the two without reading further.
- */
-export const OSS_MULTIPART_THRESHOLD_BYTES = OSS_PART_SIZE_BYTES;
-
 /** OSS refuses parts below 100 KB, except the last one (EntityTooSmall on CompleteMultipartUpload). */
 export const OSS_MIN_PART_SIZE_BYTES = 100 * 1024;
 

@@ -57,6 +57,8 @@ export async function uploadStream(connection: OssConnection, key: string, sourc
 		for await (const part of readParts(source, partSize)) {
 			throwIfCancelled(signal);
 			bytes += part.data.length;
+			// A source that fits in one part goes up as a single PutObject: multipart would spend three extra
+			// requests (initiate, complete and the part) on the same bytes.
 			if (part.number === 1 && part.last) {
 				const { etag } = await putObject(connection, key, part.data, { contentType, signal });
 				return { key, etag, bytes, parts: 1, multipart: false };

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { PACKAGE_USER_AGENT, RETRY_POLICY } from '../constants';
+import { backoffMs } from '../transport/retry';
 import type { OssSend } from '../oss/client';
 import { CancelledError, pause } from '../wait';
 import { OSS_REQUEST_TIMEOUT_MS } from './constants';
@@ -8,7 +9,7 @@ import { OSS_REQUEST_TIMEOUT_MS } from './constants';
 /**
  * OSS requests over n8n's HTTP helper (proxy settings, no runtime dependency). Every OSS call the node
  * makes is safe to repeat (same key, same part number), so network failures and 5xx answers are retried
- * a few times with backoff; the headers go out exactly as signed.
+ * a few times with the engine's backoff (backoffMs); the headers go out exactly as signed.
  */
 export function n8nOssSend(ctx: IExecuteFunctions): OssSend {
 	return async (request) => {
@@ -37,7 +38,7 @@ export function n8nOssSend(ctx: IExecuteFunctions): OssSend {
 				if (response) return { statusCode: response.statusCode, headers: response.headers as Record<string, string>, body: response.body as string };
 				throw failure;
 			}
-			await pause(RETRY_POLICY.initialBackoffMs * 2 ** attempt, request.signal);
+			await pause(backoffMs(attempt), request.signal);
 		}
 	};
 }
