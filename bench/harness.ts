@@ -23,7 +23,8 @@ export interface HarnessOptions {
 }
 
 /** Webhook bodies of 1 000 items need more than n8n's default payload limit (MB). */
-const MAIN_ENV = { N8N_PAYLOAD_SIZE_MAX: '64' };
+/** BENCH_N8N_NODE_OPTIONS reaches n8n's process (for example `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a row). */
+const MAIN_ENV = { N8N_PAYLOAD_SIZE_MAX: '64', ...(process.env.BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS } : {}) };
 
 export interface Triggered {
 	items: Array<Record<string, any>>;
@@ -95,13 +96,13 @@ export class BenchHarness {
 		return `http://127.0.0.1:${this.emulatorPort}`;
 	}
 
-	/** POSTs `{ items, ...extra }` to an entry webhook; resolves with the items of its last node, or the failure n8n answered. */
-	async trigger(entry: string, items: object[], extra: object = {}): Promise<Triggered> {
+	/** POSTs `{ items }` to an entry webhook; resolves with the items of its last node, or the failure n8n answered. */
+	async trigger(entry: string, items: object[]): Promise<Triggered> {
 		for (let attempt = 0; ; attempt++) {
 			const response = await fetch(`${this.main.url}/webhook/${entry}`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json' },
-				body: JSON.stringify({ items, ...extra }),
+				body: JSON.stringify({ items }),
 			});
 			const text = await response.text();
 			if (response.ok) {

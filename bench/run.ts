@@ -30,6 +30,7 @@ async function main() {
 	const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 	const only = flag('only')?.split(',').map((word) => word.trim().toLowerCase());
 	const out = flag('out') ?? join(REPO_ROOT, '.tmp', 'bench');
+	process.env.BENCH_LOG_DIR ??= join(out, 'logs');
 	const chosen = scenarios({ quick }).filter((s) => !only || only.some((word) => s.title.toLowerCase().includes(word)));
 	const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 

@@ -4,7 +4,10 @@
  * status checks share one window) and logs every request; rows are compared with the scenario's lower
  * bound, computed from the scenario alone: 2 N / quota + one task time.
  */
-import type { EmulatorOptions } from '../test/emulator';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { EmulatorOptions, RequestLogEntry } from '../test/emulator';
 import { EMULATOR_KEYS } from '../test/e2e/support/n8n';
 import type { BenchHarness, Triggered } from './harness';
 import { countRequests, sampleMemory } from './measure';
@@ -49,11 +52,24 @@ function split<T>(all: T[], parts: number): T[][] {
 
 const succeeded = (status: string) => (execution: Triggered) => execution.items.filter((item) => item.status === status).length;
 
+/**
+ * Writes a row's request log (times relative to the row's start) where BENCH_LOG_DIR says: what a
+ * figure is made of, request by request (`npm run bench` sets it to <out>/logs).
+ */
+function keepLog(s: Scenario, what: string, t0: number, log: RequestLogEntry[]): void {
+	const folder = process.env.BENCH_LOG_DIR;
+	if (!folder) return;
+	mkdirSync(folder, { recursive: true });
+	const slug = `${s.title} ${what}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 120);
+	const entries = log.map(({ time, kind, service, status, taskId, taskStatus, bodyBytes }) => ({ ms: time - t0, kind, service, status, taskId, taskStatus, bodyBytes }));
+	writeFileSync(join(folder, `${slug}.json`), JSON.stringify(entries));
+}
+
 /** Runs one entry point of the benchmark workflow (several executions at once when `executions` > 1) and counts it. */
 function inN8n(
 	what: string,
 	entry: string,
-	options: { executions?: number; extra?: object; items?: (n: number) => object[]; delivered: (execution: Triggered, tasks: number) => number },
+	options: { executions?: number; items?: (n: number) => object[]; delivered: (execution: Triggered, tasks: number) => number },
 ): Variant {
 	return async (h, s) => {
 		const service = await h.useService(s.service);
@@ -61,10 +77,11 @@ function inN8n(
 		const memory = sampleMemory(h.pid);
 		const t0 = Date.now();
 		const parts = split(items, options.executions ?? 1);
-		const results = await Promise.all(parts.map((part) => h.trigger(entry, part, options.extra)));
+		const results = await Promise.all(parts.map((part) => h.trigger(entry, part)));
 		const wallSeconds = (Date.now() - t0) / 1000;
 		const growth = memory.stop();
 		const counts = countRequests(service.log);
+		keepLog(s, what, t0, service.log);
 		const failures = results.filter((r) => r.failure);
 		return {
 			what,
@@ -159,7 +176,7 @@ export function scenarios({ quick }: Sizes): Scenario[] {
 		quota: 1000,
 		taskSeconds: 0,
 		variants: [
-			inN8n('the node, Max Requests per Second 1000', ENTRY.nodeAtQps, { extra: { qps: 1000 }, delivered: succeeded('SUCCESS') }),
+			inN8n('the node, Max Requests per Second 1000', ENTRY.nodeAtQps, { delivered: succeeded('SUCCESS') }),
 			inN8n('stock n8n: two plain HTTP Request nodes (submit, status)', ENTRY.twoHttp, {
 				delivered: (execution) => execution.items.filter((item) => item.result?.status === 'SUCCESS').length,
 			}),

@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { paiAuthorization, paiSignedPath } from '../nodes/shared/transport/signature';
+import { applyCredential } from '../nodes/shared/transport/authorize';
 
 const showForAiSearch = { show: { authType: ['aiSearch'] } };
 const showForPai = { show: { authType: ['pai'] } };
@@ -181,38 +181,9 @@ export class AlibabaMultimodalApi implements ICredentialType {
 		...OSS_STAGING_PROPERTIES,
 	];
 
-	/**
-	 * A function rather than a header template: PAI signs METHOD, the MD5 of the exact body bytes and the
-	 * path, so the body is turned into the string (or bytes) that will be sent before it is signed.
-	 */
-	authenticate = async (
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		const headers = { ...(requestOptions.headers ?? {}) };
-		if (credentials.authType === 'pai') {
-			const method = (requestOptions.method ?? 'GET').toUpperCase();
-			const rawBody = requestOptions.body;
-			// Bytes (the package sends its JSON bodies as a Buffer) are signed and sent as they are.
-			const body =
-				rawBody === undefined || rawBody === null || rawBody === '' || (Buffer.isBuffer(rawBody) && rawBody.length === 0)
-					? ''
-					: typeof rawBody === 'string' || Buffer.isBuffer(rawBody)
-						? rawBody
-						: JSON.stringify(rawBody);
-			headers.Authorization = paiAuthorization(
-				String(credentials.appId ?? ''),
-				String(credentials.token ?? ''),
-				method,
-				body,
-				paiSignedPath(requestOptions.url),
-			);
-			headers['X-Request-Time'] = String(Math.floor(Date.now() / 1000));
-			return { ...requestOptions, headers, body: body === '' ? undefined : body };
-		}
-		headers.Authorization = `Bearer ${String(credentials.apiKey ?? '')}`;
-		return { ...requestOptions, headers };
-	};
+	/** A function rather than a header template: PAI signs the exact body bytes (see applyCredential). */
+	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> =>
+		applyCredential(credentials, requestOptions);
 
 	/**
 	 * AI Search has no free "who am I" call: asking for an unknown task answers 404 TaskNotExist with a valid

@@ -70,8 +70,8 @@ function parseBody(body: unknown): IDataObject | undefined {
 }
 
 /**
- * The single egress of the package. Every request goes through the node's credential
- * (httpRequestWithAuthentication), the service's request budget, and the retry policy:
+ * The single egress of the package. Every request goes through the node's credential (applied by
+ * the target, see ServiceTarget.authorize), the service's request budget, and the retry policy:
  * 429 waits for Retry-After or backs off; 5xx and network failures retry only when repeating
  * cannot submit a second paid task, unless the user opted in.
  */
@@ -107,21 +107,23 @@ export class ServiceClient {
 			let parsed: IDataObject | undefined;
 			let failure: unknown;
 			try {
-				response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, {
-					method: request.method,
-					baseURL: this.target.baseUrl,
-					url: request.path,
-					body,
-					headers: {
-						'Content-Type': 'application/json',
-						Accept: 'application/json',
-						'User-Agent': PACKAGE_USER_AGENT,
-					},
-					json: false,
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					timeout: this.options.requestTimeoutMs,
-				})) as IN8nHttpFullResponse;
+				response = (await this.ctx.helpers.httpRequest(
+					this.target.authorize({
+						method: request.method,
+						baseURL: this.target.baseUrl,
+						url: request.path,
+						body,
+						headers: {
+							'Content-Type': 'application/json',
+							Accept: 'application/json',
+							'User-Agent': PACKAGE_USER_AGENT,
+						},
+						json: false,
+						returnFullResponse: true,
+						ignoreHttpStatusErrors: true,
+						timeout: this.options.requestTimeoutMs,
+					}),
+				)) as IN8nHttpFullResponse;
 			} catch (error) {
 				failure = error;
 			} finally {
