@@ -33,6 +33,9 @@ export const MAX_SLEEP_SLICE_MS = 500;
 
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
 
+/** Unless set, Max Concurrent Requests is at least the rate times this answer time (10 per 100 requests/s). */
+export const REQUEST_LATENCY_ALLOWANCE_S = 0.1;
+
 /**
  * Items in flight follow the quota (Little's law: task rate x task time) but never exceed this bound:
  * an item in flight holds its prepared request and output, not its file bytes (those live only while

@@ -203,7 +203,7 @@ export function requestOptions(config: { defaultQps: number }): INodeProperties[
 			typeOptions: { minValue: 1 },
 			default: 10,
 			description:
-				'Upper bound on HTTP requests in flight at the same time, and on request bodies (with the file content they carry) held in memory at once',
+				'Upper bound on HTTP requests in flight at the same time, and on request bodies (with the file content they carry) held in memory at once. Not set: 10, or a tenth of Max Requests per Second when that is more.',
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',

@@ -5,6 +5,12 @@ describe('readClientOptions', () => {
 		expect(readClientOptions({}, 10)).toMatchObject({ qps: 10, maxConcurrentRequests: 10 });
 	});
 
+	it('unless set, keeps as many requests in flight as a tenth of the rate (at least 10)', () => {
+		expect(readClientOptions({ qps: 1000 }, 10).maxConcurrentRequests).toBe(100);
+		expect(readClientOptions({ qps: 50 }, 10).maxConcurrentRequests).toBe(10);
+		expect(readClientOptions({ qps: 1000, maxConcurrentRequests: 4 }, 10).maxConcurrentRequests).toBe(4);
+	});
+
 	it('splits the rate among the workers that share the quota (queue mode: each worker has its own budget)', () => {
 		expect(readClientOptions({ workersSharingQuota: 2 }, 10).qps).toBe(5);
 		expect(readClientOptions({ qps: 6, workersSharingQuota: 3 }, 10).qps).toBe(2);

@@ -21,6 +21,37 @@ describe('RequestBudget', () => {
 		expect(starts).toEqual(Array.from({ length: 10 }, (_, i) => i * 52.5));
 	});
 
+	describe('on a busy event loop (every timer fires 8 ms late)', () => {
+		const lateClock = () => {
+			const clock = new VirtualClock();
+			return { now: () => clock.now(), pause: async (ms: number, signal?: AbortSignal) => await clock.pause(ms + 8, signal) };
+		};
+		const startsOf = async (qps: number, count: number) => {
+			const clock = lateClock();
+			const budget = new RequestBudget(qps, 1000, clock);
+			const starts: number[] = [];
+			await Promise.all(
+				Array.from({ length: count }, async () => {
+					const release = await budget.acquire();
+					starts.push(clock.now());
+					release();
+				}),
+			);
+			return starts.sort((a, b) => a - b);
+		};
+
+		it('catches up the slots the late timers missed, so a high rate is still reached', async () => {
+			const starts = await startsOf(1000, 500);
+			// 500 slots of 1.05 ms: 524 ms on time; one grant per late timer would take over 2 s.
+			expect(starts[starts.length - 1]).toBeLessThan(600);
+		});
+
+		it('still never puts more than the quota into any second at a low rate', async () => {
+			const starts = await startsOf(10, 60);
+			for (let i = 10; i < starts.length; i++) expect(starts[i] - starts[i - 10]).toBeGreaterThanOrEqual(1000);
+		});
+	});
+
 	it('bounds the requests in flight', async () => {
 		const clock = new VirtualClock();
 		const budget = new RequestBudget(1000, 2, clock);
