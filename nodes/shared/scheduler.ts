@@ -17,11 +17,21 @@ const PROBE_STEP_MIN = PROBE_STEP / 8;
 const SLOT_TOLERANCE_MS = 2;
 
 /**
- * Slots a busy event loop made late are caught up, as far as this many ms back: at a high rate one
- * timer turn grants several requests instead of one. Any run of requests still spans its slots less
- * this, which the 5 % slot margin covers at every rate (at 10/s, ten slots span 1 050 ms).
+ * At rates whose slots are closer than this, slots a busy event loop made late are caught up, as far as
+ * this many ms back: one timer turn grants several requests instead of one. Any run of requests still
+ * spans its slots less this, well inside the 5 % slot margin (at 100/s, a hundred slots span 1 050 ms).
+ * Slower rates keep every slot's full spacing.
  */
 const CATCH_UP_MS = 20;
+
+/**
+ * A 429 while the service accepted at least this share of what the budget's rate sends is read as
+ * arrival jitter in the service's window, not a lower quota: the rate stays (the service's Retry-After
+ * is still honoured)...
+ */
+const JITTER_SHARE = 0.9;
+/** ...unless another 429 came within this time: then the quota is where the rate is, and it settles. */
+const JITTER_MEMORY_MS = 30_000;
 
 /**
  * What a request is for. Submissions start new work and go first; status checks only ask for work
@@ -40,7 +50,8 @@ interface Waiter {
  * `maxConcurrent` are in flight. Submits and polls draw from the same budget, submissions first. A
  * 429 pushes the next slot back for everyone and sets the rate just under what the service accepted
  * in the last second (the account's real quota may be lower, or shared with other workflows); from
- * there the rate probes upward slowly, so it settles instead of swinging.
+ * there the rate probes upward slowly, so it settles instead of swinging. A lone 429 while the service
+ * took about all the rate sends is arrival jitter, and leaves the rate as it is.
  */
 export class RequestBudget {
 	private nextSlotAt = 0;
@@ -135,8 +146,11 @@ export class RequestBudget {
 		this.nextSlotAt = Math.max(this.nextSlotAt, now + delayMs);
 		// Requests already in flight answer 429 together: count them as one signal per second.
 		if (now - this.lastSlowdownAt < 1000) return;
+		const previousSlowdownAt = this.lastSlowdownAt;
 		this.lastSlowdownAt = now;
 		const accepted = this.acceptedRate(now);
+		const sent = this.currentQps / SLOT_MARGIN;
+		if (accepted !== undefined && accepted >= JITTER_SHARE * sent && now - previousSlowdownAt > JITTER_MEMORY_MS) return;
 		if (accepted === undefined || accepted < 1) {
 			// Nothing measured yet: halve, and climb back quickly to just under the rate that was refused.
 			this.throttledAt = this.currentQps;
@@ -200,7 +214,8 @@ export class RequestBudget {
 				const waiter = this.queues.submit.shift() ?? this.queues.check.shift();
 				if (!waiter) break;
 				this.inFlight++;
-				this.nextSlotAt = Math.max(this.clock.now() - CATCH_UP_MS, this.nextSlotAt) + (1000 * SLOT_MARGIN) / this.currentQps;
+				const spacing = (1000 * SLOT_MARGIN) / this.currentQps;
+				this.nextSlotAt = Math.max(this.clock.now() - (spacing < CATCH_UP_MS ? CATCH_UP_MS : 0), this.nextSlotAt) + spacing;
 				waiter.grant();
 			}
 		} finally {

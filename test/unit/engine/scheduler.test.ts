@@ -150,6 +150,25 @@ describe('RequestBudget adapting to 429s', () => {
 		expect(budget.rate).toBeLessThan(3 * 1.05); // half a minute of answers later, still under the quota
 	});
 
+	it('reads a lone 429 while the service took about all the rate sends as jitter: the rate stays, a second one within half a minute settles it', () => {
+		const now = { value: 0 };
+		const budget = new RequestBudget(10, 5, manualClock(now));
+		const answerFor = (ms: number) => {
+			for (const end = now.value + ms; now.value < end; ) {
+				now.value += 105; // the budget's own spacing at 10/s
+				budget.recordSuccess();
+			}
+		};
+		answerFor(5000);
+		budget.holdOff(1000);
+		expect(budget.rate).toBe(10);
+		answerFor(10_000);
+		budget.holdOff(1000);
+		// The same rate refused again: it is the quota; settle just under what was accepted (9 or 10 in the last second).
+		expect(budget.rate).toBeLessThan(10);
+		expect(budget.rate).toBeGreaterThan(8.5);
+	});
+
 	it('never drops below a floor', () => {
 		const now = { value: 0 };
 		const budget = new RequestBudget(1, 1, manualClock(now));
