@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { budgetKey, processBudgets } from './budgets';
 import type { Capability, ItemContext, Prepared } from './capability';
 import { itemContext, readResumeId, shapeOutput } from './capability';
 import { itemFor } from './output';
@@ -12,7 +13,7 @@ import type { CallScope, ServiceClient } from './transport/request';
 import { CancelledError } from './wait';
 import type { BatchProtocol, Operation, Protocol, WorkStatus } from './work';
 import { timeoutError, unreadableError, waitFor, workTimesKey } from './work';
-import { taskTimesFor } from './taskTimes';
+import { BATCH_PACE, taskTimesFor } from './taskTimes';
 
 /** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */
 export interface BatchMode<R> {
@@ -20,6 +21,11 @@ export interface BatchMode<R> {
 	enabled(first: ItemContext): boolean;
 	/** Most items per batch. */
 	size(first: ItemContext): number;
+	/**
+	 * Most batch submissions per second. One submission creates many jobs, so the batch endpoint allows
+	 * fewer than the node's request budget; the budget still applies to every request.
+	 */
+	submitsPerSecond: number;
 	/** The batch request body for these items' requests. */
 	body(requests: R[], first: ItemContext): IDataObject;
 	/** What the service echoes per job, telling which item it belongs to (the video URL). */
@@ -61,7 +67,7 @@ async function waitForBatch(
 			{
 				deadline: Date.now() + wait.timeoutMs,
 				unreadable: (what) => unreadableError(client, `batch ${id}`, what, scope),
-				times: route === undefined ? undefined : taskTimesFor(workTimesKey(client, route, 'batch')),
+				times: route === undefined ? undefined : taskTimesFor(workTimesKey(client, route, 'batch'), BATCH_PACE),
 			},
 		);
 		return { ...last, timedOut: waited.timedOut, status: waited.timedOut ? waited.status : progress(last.works) };
@@ -126,6 +132,7 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 				group.map((entry) => entry.prepared.request),
 				group[0].item,
 			);
+			await batchSubmitSlot(client, route, mode.submitsPerSecond, run.signal);
 			const submitted = await batch.submit(client, route, body, scope);
 			id = submitted.id;
 			for (const entry of group) run.submitted.add(entry.item.index, `${batch.terms.noun} ${id}`);
@@ -154,6 +161,17 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 		}
 	};
 	await Promise.all(groups.map(runGroup));
+}
+
+/**
+ * Waits for this batch submission's turn: batch submissions of one account, endpoint and route go out
+ * at most `perSecond` per second across the n8n process (concurrent executions included), so the run's
+ * batches do not meet a 429 and its hold-off, which would delay every request of the service.
+ */
+async function batchSubmitSlot(client: ServiceClient, route: string, perSecond: number, signal: AbortSignal): Promise<void> {
+	const pacer = processBudgets.join(budgetKey(client.target, `${route} batch submissions`), { qps: perSecond, maxConcurrent: 1 });
+	const release = await pacer.acquire(signal);
+	release();
 }
 
 /** One item of a polled batch: its result, its own failure, or (timed out) its pending job. */
