@@ -29,7 +29,7 @@ export const TASK_PACE: CheckPace = { learningShare: 0.5, backoffShare: 0.25, mi
  * Batches: one check covers many jobs, so a finer schedule is affordable, and the run waits for its
  * slowest batch, so a check that comes late delays every item of the run.
  */
-export const BATCH_PACE: CheckPace = { learningShare: 0.15, backoffShare: 0.15, minGapMs: 500 };
+export const BATCH_PACE: CheckPace = { learningShare: 0.1, backoffShare: 0.1, minGapMs: 500 };
 
 /**
  * How long a service's work takes, learned from the checks themselves: when to check a piece of work
