@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { budgetKey, processBudgets } from './budgets';
+import { pacedBatchSubmission } from './batchSubmissions';
+import { budgetKey } from './budgets';
 import type { Capability, ItemContext, Prepared } from './capability';
 import { itemContext, readResumeId, shapeOutput } from './capability';
 import { itemFor } from './output';
@@ -132,8 +133,8 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 				group.map((entry) => entry.prepared.request),
 				group[0].item,
 			);
-			await batchSubmitSlot(client, route, mode.submitsPerSecond, run.signal);
-			const submitted = await batch.submit(client, route, body, scope);
+			const paceKey = budgetKey(client.target, `${route} batch submissions`);
+			const submitted = await pacedBatchSubmission(paceKey, 1000 / mode.submitsPerSecond, run.signal, async () => await batch.submit(client, route, body, scope));
 			id = submitted.id;
 			for (const entry of group) run.submitted.add(entry.item.index, `${batch.terms.noun} ${id}`);
 			if (operation === 'submitOnly') {
@@ -161,17 +162,6 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 		}
 	};
 	await Promise.all(groups.map(runGroup));
-}
-
-/**
- * Waits for this batch submission's turn: batch submissions of one account, endpoint and route go out
- * at most `perSecond` per second across the n8n process (concurrent executions included), so the run's
- * batches do not meet a 429 and its hold-off, which would delay every request of the service.
- */
-async function batchSubmitSlot(client: ServiceClient, route: string, perSecond: number, signal: AbortSignal): Promise<void> {
-	const pacer = processBudgets.join(budgetKey(client.target, `${route} batch submissions`), { qps: perSecond, maxConcurrent: 1 });
-	const release = await pacer.acquire(signal);
-	release();
 }
 
 /** One item of a polled batch: its result, its own failure, or (timed out) its pending job. */
