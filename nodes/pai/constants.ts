@@ -15,6 +15,12 @@ export const PAI_QPS = {
 	video: 5,
 } as const;
 
+/**
+ * Batch submissions per second (across the n8n process, per account): each one creates up to a whole
+ * batch of jobs, so they go out slower than single jobs; as conservative a guess as PAI_QPS.
+ */
+export const PAI_BATCH_SUBMITS_PER_SECOND = 2;
+
 /** Videos per batch job. The service's own limit is not documented; 20 keeps one batch modest. */
 export const PAI_DEFAULT_BATCH_SIZE = 20;
 

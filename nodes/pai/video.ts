@@ -4,7 +4,7 @@ import type { Capability, ItemContext } from '../shared/capability';
 import type { PreparedInput } from '../shared/input';
 import { isHttpUrl, prepareInput } from '../shared/input';
 import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection } from '../shared/descriptions';
-import { PAI_QPS } from './constants';
+import { PAI_BATCH_SUBMITS_PER_SECOND, PAI_QPS } from './constants';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
 import { pai } from './protocol';
 
@@ -208,6 +208,7 @@ export function paiVideoCapability(config: { action: VideoAction; service: strin
 		batch: {
 			enabled: (first) => first.param<string>('mode', 'single') === 'batch',
 			size: (first) => readBatchSize(first.options),
+			submitsPerSecond: PAI_BATCH_SUBMITS_PER_SECOND,
 			body: (requests) => batchVideoBody(config.action, requests.map((request) => request.video), requests[0].modelName, requests[0].configure),
 			key: (request) => request.video.url,
 			resumes: (item) => item.param<string>('resumeBy', 'job') === 'batch',

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { pacedBatchSubmission } from './batchSubmissions';
+import { budgetKey } from './budgets';
 import type { Capability, ItemContext, Prepared } from './capability';
 import { itemContext, readResumeId, shapeOutput } from './capability';
 import { itemFor } from './output';
@@ -12,7 +14,7 @@ import type { CallScope, ServiceClient } from './transport/request';
 import { CancelledError } from './wait';
 import type { BatchProtocol, Operation, Protocol, WorkStatus } from './work';
 import { timeoutError, unreadableError, waitFor, workTimesKey } from './work';
-import { taskTimesFor } from './taskTimes';
+import { BATCH_PACE, taskTimesFor } from './taskTimes';
 
 /** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */
 export interface BatchMode<R> {
@@ -20,6 +22,11 @@ export interface BatchMode<R> {
 	enabled(first: ItemContext): boolean;
 	/** Most items per batch. */
 	size(first: ItemContext): number;
+	/**
+	 * Most batch submissions per second. One submission creates many jobs, so the batch endpoint allows
+	 * fewer than the node's request budget; the budget still applies to every request.
+	 */
+	submitsPerSecond: number;
 	/** The batch request body for these items' requests. */
 	body(requests: R[], first: ItemContext): IDataObject;
 	/** What the service echoes per job, telling which item it belongs to (the video URL). */
@@ -61,7 +68,7 @@ async function waitForBatch(
 			{
 				deadline: Date.now() + wait.timeoutMs,
 				unreadable: (what) => unreadableError(client, `batch ${id}`, what, scope),
-				times: route === undefined ? undefined : taskTimesFor(workTimesKey(client, route, 'batch')),
+				times: route === undefined ? undefined : taskTimesFor(workTimesKey(client, route, 'batch'), BATCH_PACE),
 			},
 		);
 		return { ...last, timedOut: waited.timedOut, status: waited.timedOut ? waited.status : progress(last.works) };
@@ -126,7 +133,8 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 				group.map((entry) => entry.prepared.request),
 				group[0].item,
 			);
-			const submitted = await batch.submit(client, route, body, scope);
+			const paceKey = budgetKey(client.target, `${route} batch submissions`);
+			const submitted = await pacedBatchSubmission(paceKey, 1000 / mode.submitsPerSecond, run.signal, async () => await batch.submit(client, route, body, scope));
 			id = submitted.id;
 			for (const entry of group) run.submitted.add(entry.item.index, `${batch.terms.noun} ${id}`);
 			if (operation === 'submitOnly') {

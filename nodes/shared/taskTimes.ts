@@ -1,7 +1,5 @@
 import { FIRST_CHECK_MAX_MS, MIN_CHECK_GAP_MS, TASK_TIME_KEYS_KEPT } from './constants';
 
-/** While nothing has finished yet, a check that finds the work running moves every first check this much later. */
-const LEARNING_GROWTH = 1.5;
 /** A first check that came too early moves the estimate this much past the time it was made. */
 const MISS_GROWTH = 1.2;
 /** A first check that found the work done moves the estimate this much earlier: it probes for faster work. */
@@ -10,8 +8,28 @@ const HIT_SHRINK = 0.99;
 const PROMPT_SLACK = 1.25;
 /** A first check that found the work done says the estimate could be shorter only if it came this close to it. */
 const ON_TIME_SLACK = 1.1;
-/** Later checks of a task come this share of its running time apart (bounded by the Poll Interval). */
-const BACKOFF_SHARE = 0.25;
+
+/**
+ * How closely checks follow work whose end is not known: the check that sees the work done comes at
+ * most a share of the time the work has run past its end (or `minGapMs`, when that is longer).
+ */
+export interface CheckPace {
+	/** While nothing has finished yet, a check that finds the work running moves every first check this share of the elapsed time later. */
+	learningShare: number;
+	/** Later checks of a piece of work come this share of its running time apart (bounded by the Poll Interval). */
+	backoffShare: number;
+	/** Two checks of one piece of work are at least this far apart. */
+	minGapMs: number;
+}
+
+/** Tasks and jobs, one check per piece of work: few checks while learning, since many tasks wait at once. */
+export const TASK_PACE: CheckPace = { learningShare: 0.5, backoffShare: 0.25, minGapMs: MIN_CHECK_GAP_MS };
+
+/**
+ * Batches: one check covers many jobs, so a finer schedule is affordable, and the run waits for its
+ * slowest batch, so a check that comes late delays every item of the run.
+ */
+export const BATCH_PACE: CheckPace = { learningShare: 0.1, backoffShare: 0.1, minGapMs: 500 };
 
 /**
  * How long a service's work takes, learned from the checks themselves: when to check a piece of work
@@ -28,7 +46,10 @@ export class TaskTimeEstimator {
 	private learned = false;
 
 	/** Until anything is known: the first check comes after `seedMs`. */
-	constructor(private readonly seedMs: number = FIRST_CHECK_MAX_MS) {}
+	constructor(
+		private readonly seedMs: number = FIRST_CHECK_MAX_MS,
+		private readonly pace: CheckPace = TASK_PACE,
+	) {}
 
 	/** Ms after the submission's answer at which the first check is due. */
 	get firstCheckMs(): number {
@@ -39,7 +60,7 @@ export class TaskTimeEstimator {
 	recordRunning(elapsedMs: number, firstCheck: boolean): void {
 		const current = this.firstCheckMs;
 		if (!this.learned) {
-			this.estimateMs = Math.max(current, elapsedMs * LEARNING_GROWTH);
+			this.estimateMs = Math.max(current, elapsedMs + Math.max(this.pace.minGapMs, elapsedMs * this.pace.learningShare));
 		} else if (firstCheck && elapsedMs <= current * PROMPT_SLACK) {
 			this.estimateMs = Math.max(current, elapsedMs * MISS_GROWTH);
 		}
@@ -64,21 +85,24 @@ export class TaskTimeEstimator {
 	 */
 	nextCheckAt(elapsedMs: number, checks: number, intervalMs: number): number {
 		const estimate = this.firstCheckMs;
-		const target = checks === 0 ? estimate : Math.max(estimate, elapsedMs + Math.max(MIN_CHECK_GAP_MS, elapsedMs * BACKOFF_SHARE));
+		const target = checks === 0 ? estimate : Math.max(estimate, elapsedMs + Math.max(this.pace.minGapMs, elapsedMs * this.pace.backoffShare));
 		return Math.min(target, elapsedMs + intervalMs);
 	}
 }
 
 const estimators = new Map<string, TaskTimeEstimator>();
 
-/** The estimator of one service route (family, endpoint and route make the key; no secrets in it). */
-export function taskTimesFor(key: string): TaskTimeEstimator {
+/**
+ * The estimator of one service route (family, endpoint and route make the key; no secrets in it), with
+ * the check pace its work needs (fixed by the first caller of a key).
+ */
+export function taskTimesFor(key: string, pace: CheckPace = TASK_PACE): TaskTimeEstimator {
 	let estimator = estimators.get(key);
 	if (estimator) {
 		// Most recently used last, so the oldest key is dropped first.
 		estimators.delete(key);
 	} else {
-		estimator = new TaskTimeEstimator();
+		estimator = new TaskTimeEstimator(FIRST_CHECK_MAX_MS, pace);
 		if (estimators.size >= TASK_TIME_KEYS_KEPT) estimators.delete(estimators.keys().next().value as string);
 	}
 	estimators.set(key, estimator);

@@ -36,6 +36,31 @@ describe('status checks timed by the learned task time (default options)', () =>
 		expect(checks.length).toBeLessThanOrEqual(12);
 	});
 
+	it('several PAI batches of one run: submitted without a 429, each seen done soon after its jobs, before anything is learned', async () => {
+		const jobMs = 8000;
+		emulator = await startPaiEmulator({ paiJobLatencyMs: jobMs }); // the emulator's batch endpoint takes 2 submissions per second
+		const videos = Array.from({ length: 50 }, (_, i) => `https://v.example.com/many-${i}.mp4`);
+		const result = await runWorkflow(
+			paiWorkflow(
+				emulator.url,
+				paiNode('Classify', 'alibabaPaiVideoClassification', { operation: 'submitAndWait', mode: 'batch', videoUrl: '={{ $json.url }}', model: '' }),
+				urls(videos),
+			),
+		);
+		expect(result.status).toBe('success');
+		expect(result.output('Classify').map((item) => item.json.videoUrl)).toEqual(videos);
+		const api = emulator.log.filter((entry) => entry.kind !== 'control');
+		expect(api.filter((entry) => entry.status === 429)).toEqual([]);
+		const submits = api.filter((entry) => entry.kind === 'submit');
+		expect(submits).toHaveLength(3); // default Batch Size 20
+		// Each batch, from its submission to the check that saw it done, measured on the service's side.
+		for (const submit of submits) {
+			const done = api.find((entry) => entry.kind === 'poll' && entry.taskId === submit.taskId && entry.taskStatus === 'done')!;
+			expect(done.time - submit.time).toBeLessThan(jobMs * 1.25);
+		}
+		expect(api.at(-1)!.time - submits[0].time).toBeLessThan(jobMs * 1.5);
+	});
+
 	it('AI Search: after the first run has learned the task time, a run spends one submission and about one check per task', async () => {
 		emulator = await startEmulator({ apiKeys: [API_KEY], taskLatencyMs: 1500, enforceQps: false });
 		const extraction = node('Extract', 'alibabaImageContent', { serviceId: 'ops-image-analyze-ocr-001', inputType: 'url', url: '={{ $json.url }}' });

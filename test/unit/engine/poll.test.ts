@@ -1,5 +1,5 @@
 import { pollUntilDone, readWaitSettings } from '../../../nodes/shared/poll';
-import { TaskTimeEstimator } from '../../../nodes/shared/taskTimes';
+import { BATCH_PACE, TASK_PACE, TaskTimeEstimator } from '../../../nodes/shared/taskTimes';
 import { CancelledError, pause } from '../../../nodes/shared/wait';
 import { VirtualClock } from '../support/virtualClock';
 
@@ -181,5 +181,59 @@ describe('pollUntilDone with a learned task time (virtual time)', () => {
 		times.recordRunning(2000, true); // meanwhile another task was still running at its first check
 		await waiting;
 		expect(checkedAt).toEqual([2400]);
+	});
+});
+
+describe('batch waits before anything is learned (virtual time)', () => {
+	/** Batches whose jobs take `jobMs`, submitted `gapMs` apart, waited for with one estimator: when each was seen done, after its submission. */
+	async function waitBatches(times: TaskTimeEstimator, clock: VirtualClock, jobMs: number, count = 1, gapMs = 500) {
+		const seenDoneAfter: number[] = [];
+		const checkedAt: number[][] = [];
+		await Promise.all(
+			Array.from({ length: count }, async (_, index) => {
+				await clock.pause(index * gapMs);
+				const submittedAt = clock.now();
+				const own: number[] = [];
+				checkedAt[index] = own;
+				await pollUntilDone({
+					intervalMs: 30_000, // PAI's default Poll Interval
+					deadline: submittedAt + 1_800_000,
+					signal: new AbortController().signal,
+					clock,
+					times,
+					check: async () => {
+						own.push(clock.now() - submittedAt);
+						return clock.now() - submittedAt >= jobMs ? { done: true, value: index } : { done: false, status: 'running' };
+					},
+				});
+				seenDoneAfter[index] = clock.now() - submittedAt;
+			}),
+		);
+		return { seenDoneAfter, checkedAt };
+	}
+
+	it.each([1500, 4000, 7700, 10_000, 45_000, 120_000])('sees a batch of %i ms done within 10 %% of its running time (or 0.5 s), checks never further apart than the Poll Interval', async (jobMs) => {
+		const clock = new VirtualClock();
+		const { seenDoneAfter, checkedAt } = await waitBatches(new TaskTimeEstimator(undefined, BATCH_PACE), clock, jobMs);
+		expect(seenDoneAfter[0]).toBeGreaterThanOrEqual(jobMs);
+		expect(seenDoneAfter[0]).toBeLessThanOrEqual(Math.max(jobMs * 1.1, jobMs + 500));
+		const gaps = checkedAt[0].slice(1).map((at, i) => at - checkedAt[0][i]);
+		expect(Math.max(...gaps)).toBeLessThanOrEqual(30_000);
+	});
+
+	it('the pace of single tasks would see the same batch up to half its running time late', async () => {
+		const clock = new VirtualClock();
+		const { seenDoneAfter } = await waitBatches(new TaskTimeEstimator(undefined, TASK_PACE), clock, 7700);
+		expect(seenDoneAfter[0]).toBeGreaterThan(7700 * 1.4);
+	});
+
+	it('several batches of one run: the first one teaches the others, which are each checked about once', async () => {
+		const clock = new VirtualClock();
+		const times = new TaskTimeEstimator(undefined, BATCH_PACE);
+		const { seenDoneAfter, checkedAt } = await waitBatches(times, clock, 10_000, 3);
+		for (const after of seenDoneAfter) expect(after).toBeLessThanOrEqual(10_000 * 1.1);
+		expect(checkedAt[0].length).toBeLessThanOrEqual(20);
+		expect(checkedAt[1]).toHaveLength(1);
+		expect(checkedAt[2]).toHaveLength(1);
 	});
 });

@@ -21,16 +21,18 @@ export class VirtualClock implements Clock {
 	pause(ms: number, signal?: AbortSignal): Promise<void> {
 		if (signal?.aborted) return Promise.reject(new CancelledError());
 		return new Promise<void>((resolve, reject) => {
-			const timer = { at: this.time + Math.max(0, ms), order: this.order++, wake: resolve };
+			const onAbort = () => {
+				this.timers = this.timers.filter((t) => t !== timer);
+				reject(new CancelledError());
+			};
+			// A fired timer lets go of the signal, so a long wait does not pile up listeners on it.
+			const wake = () => {
+				signal?.removeEventListener('abort', onAbort);
+				resolve();
+			};
+			const timer = { at: this.time + Math.max(0, ms), order: this.order++, wake };
 			this.timers.push(timer);
-			signal?.addEventListener(
-				'abort',
-				() => {
-					this.timers = this.timers.filter((t) => t !== timer);
-					reject(new CancelledError());
-				},
-				{ once: true },
-			);
+			signal?.addEventListener('abort', onAbort, { once: true });
 			this.schedule();
 		});
 	}
