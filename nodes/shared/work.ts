@@ -8,7 +8,8 @@ import { taskTimesFor } from './taskTimes';
 import type { ServiceFamily } from './transport/credentials';
 import type { ApiFailure, FailureContext } from './transport/errors';
 import { contextOf, sentences, withContext } from './transport/errors';
-import type { CallScope, ErrorBodyReader, ServiceClient } from './transport/request';
+import { jsonBytes } from './transport/jsonBytes';
+import type { CallScope, ErrorBodyReader, RequestBody, ServiceClient } from './transport/request';
 import { capitalize } from './values';
 import { CancelledError } from './wait';
 
@@ -91,8 +92,8 @@ export interface Protocol {
 	family: ServiceFamily;
 	readErrorBody: ErrorBodyReader;
 	terms: WorkTerms;
-	call(client: ServiceClient, route: string, body: IDataObject, scope: CallScope): Promise<WorkStatus>;
-	submit(client: ServiceClient, route: string, body: IDataObject, scope: CallScope): Promise<{ id: string; requestId?: string }>;
+	call(client: ServiceClient, route: string, body: RequestBody, scope: CallScope): Promise<WorkStatus>;
+	submit(client: ServiceClient, route: string, body: RequestBody, scope: CallScope): Promise<{ id: string; requestId?: string }>;
 	check(client: ServiceClient, route: string, id: string, scope: CallScope): Promise<WorkStatus>;
 	/** Why a typed-in id cannot be one of this family's, before any request is sent. */
 	idProblem(id: string): string | undefined;
@@ -263,9 +264,10 @@ export async function runWork(
 		submitted.add(scope.itemIndex, protocol.terms.label(id));
 		return await waitForWork(protocol, client, route, id, wait, scope);
 	}
-	// The body is built only when a place for it is free, and inline, so nothing holds it (or the file
-	// bytes in it) once the service has answered: bodies in memory follow Max Concurrent Requests.
-	const body = async () => (request.body ? await request.body() : {});
+	// The body is built only when a place for it is free, and inline, so nothing holds it once the
+	// service has answered: bodies in memory follow Max Concurrent Requests. It is written to its bytes
+	// at once, so while it waits for a request slot only those bytes are held, not the file read for it.
+	const body = async () => jsonBytes(request.body ? await request.body() : {});
 	if (operation === 'sync') {
 		const work = await withBody(client, scope, async () => await protocol.call(client, route, await body(), scope));
 		return { kind: 'finished', work: succeeded(protocol, client, work, route, scope) };
