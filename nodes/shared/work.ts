@@ -226,13 +226,19 @@ async function waitForWork(
 	throw timeoutError(client, { noun: terms.noun, id, status: waited.status, resumeWith }, wait, scope, protocol.context(id, route));
 }
 
-/** Runs `send` (which builds its body) once a body may exist, and frees its place when the service has answered. */
-async function withBody<T>(client: ServiceClient, scope: CallScope, send: () => Promise<T>): Promise<T> {
-	const release = await client.reserveBody(scope.signal);
+/**
+ * Builds the item's body once a place for it is free, writes it to its bytes at once (so while it waits
+ * for a request slot only those bytes are held, not the file read for it), sends it, and frees the place
+ * when the service has answered.
+ */
+async function withBody<T>(client: ServiceClient, request: WorkRequest, scope: CallScope, send: (body: Buffer) => Promise<T>): Promise<T> {
+	const place = await client.reserveBody(scope.signal);
 	try {
-		return await send();
+		const body = jsonBytes(request.body ? await request.body() : {});
+		place.built(body.length);
+		return await send(body);
 	} finally {
-		release();
+		place.release();
 	}
 }
 
@@ -265,14 +271,12 @@ export async function runWork(
 		return await waitForWork(protocol, client, route, id, wait, scope);
 	}
 	// The body is built only when a place for it is free, and inline, so nothing holds it once the
-	// service has answered: bodies in memory follow Max Concurrent Requests. It is written to its bytes
-	// at once, so while it waits for a request slot only those bytes are held, not the file read for it.
-	const body = async () => jsonBytes(request.body ? await request.body() : {});
+	// service has answered: bodies in memory follow Max Concurrent Requests and a bound in bytes.
 	if (operation === 'sync') {
-		const work = await withBody(client, scope, async () => await protocol.call(client, route, await body(), scope));
+		const work = await withBody(client, request, scope, async (body) => await protocol.call(client, route, body, scope));
 		return { kind: 'finished', work: succeeded(protocol, client, work, route, scope) };
 	}
-	const answer = await withBody(client, scope, async () => await protocol.submit(client, route, await body(), scope));
+	const answer = await withBody(client, request, scope, async (body) => await protocol.submit(client, route, body, scope));
 	submitted.add(scope.itemIndex, protocol.terms.label(answer.id));
 	if (operation === 'submitOnly') {
 		const { status, fields } = protocol.terms.submitted;

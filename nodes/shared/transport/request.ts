@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../constants';
+import type { BodyPlace } from '../bodyBudget';
 import type { Budget } from '../budgets';
 import { budgetKey, processBudgets } from '../budgets';
 import { CancelledError, pause, throwIfCancelled } from '../wait';
@@ -192,8 +193,8 @@ export class ServiceClient {
 		return jsonBytes(body);
 	}
 
-	/** Waits until a request body may be built; call the returned function once the service has answered. */
-	async reserveBody(signal: AbortSignal): Promise<() => void> {
+	/** Waits until a request body may be built: say its size once built, release the place once the service has answered. */
+	async reserveBody(signal: AbortSignal): Promise<BodyPlace> {
 		return await this.budget.reserveBody(signal);
 	}
 

@@ -59,7 +59,7 @@ export async function runContract(
 			if (!answer) throw new Error(`No scripted answer for ${request.method} ${request.path}`);
 			return { status: 200, body: answer, headers: {} };
 		},
-		reserveBody: async () => () => undefined,
+		reserveBody: async () => ({ built: () => undefined, release: () => undefined }),
 		fail: (failure: { message: string }) => new Error(failure.message),
 	} as unknown as ServiceClient;
 	const outcome = await runWork(
