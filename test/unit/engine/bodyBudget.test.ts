@@ -1,6 +1,11 @@
+import { aiSearch } from '../../../nodes/aiSearch/protocol';
 import { BodyBudget } from '../../../nodes/shared/bodyBudget';
+import { SubmittedWork } from '../../../nodes/shared/pipeline';
 import { RequestBudget } from '../../../nodes/shared/scheduler';
+import { Base64Content } from '../../../nodes/shared/transport/base64Content';
+import type { ApiRequest, ServiceClient } from '../../../nodes/shared/transport/request';
 import { CancelledError } from '../../../nodes/shared/wait';
+import { runWork } from '../../../nodes/shared/work';
 import { VirtualClock } from '../support/virtualClock';
 
 const MB = 1024 * 1024;
@@ -106,5 +111,33 @@ describe('request bodies and request slots', () => {
 		release();
 		building.release();
 		expect(budget.idle).toBe(true);
+	});
+});
+
+describe('bodies of submitted work', () => {
+	it('count as their own bytes from when they are built until the service has answered', async () => {
+		const bodies = new BodyBudget(10, 100 * MB, 8 * MB);
+		const sent: Array<{ bytesInUse: number; bodyBytes: number }> = [];
+		const client = {
+			target: { family: 'aiSearch', baseUrl: 'https://service.test', workspacePath: '/v3/openapi/workspaces/default', secrets: [] },
+			reserveBody: async (signal: AbortSignal) => await bodies.acquire(signal),
+			send: async (request: ApiRequest) => {
+				sent.push({ bytesInUse: bodies.bytesInUse, bodyBytes: (request.body as Buffer).length });
+				return { status: 200, body: { result: { task_id: 't-1', status: 'PENDING' } }, headers: {} };
+			},
+		} as unknown as ServiceClient;
+		const file = Buffer.alloc(300_000, 1);
+		const outcome = await runWork(
+			aiSearch,
+			client,
+			'submitOnly',
+			{ route: 'image-analyze/ops-image-analyze-vlm-001', body: async () => ({ document: { content: Base64Content.ofBytes(file) } }) },
+			{ pollIntervalMs: 1, timeoutMs: 5000, onTimeout: 'error' },
+			{ itemIndex: 0, signal: new AbortController().signal },
+			new SubmittedWork(),
+		);
+		expect(outcome).toMatchObject({ kind: 'pending', id: 't-1' });
+		expect(sent).toEqual([{ bytesInUse: 400_000 + '{"document":{"content":""}}'.length, bodyBytes: 400_000 + '{"document":{"content":""}}'.length }]);
+		expect(bodies.inUse).toBe(0);
 	});
 });
