@@ -43,7 +43,7 @@ export function imageFileType(fileName?: string, mimeType?: string): string | un
 export function imageAnalyzeBody(input: ResolvedInput, fileTypeOverride?: string): IDataObject {
 	const { source } = input;
 	const fileType = fileTypeOverride || imageFileType(source.fileName, source.mimeType);
-	const document: IDataObject = input.url ? { url: input.url } : { content: input.base64 };
+	const document: IDataObject = input.url ? { url: input.url } : { content: input.content };
 	if (!input.url) document.file_name = source.fileName || `image.${fileType ?? 'jpg'}`;
 	if (fileType) document.file_type = fileType;
 	return { document };

@@ -36,6 +36,9 @@ export interface RankedSubject extends IDataObject {
 	detectionIndex: number;
 }
 
+/** Bytes of an upload read for its size: enough to pass the JPEG segments (EXIF, thumbnails) before the frame header. */
+const IMAGE_SIZE_HEAD_BYTES = 768 * 1024;
+
 const round = (value: number, digits = 4) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function detectionsFrame(objects: DetectedObject[]): Frame | undefined {
@@ -91,7 +94,7 @@ export const mainSubject: Capability<DetectionRequest> = {
 	async body(request) {
 		const input = await request.input.load();
 		// Uploaded images carry their size in the header; URL inputs rank within the detections' extent.
-		if (input.base64) request.imageSize = readImageSize(Buffer.from(input.base64.slice(0, 1 << 20), 'base64'));
+		if (input.content) request.imageSize = readImageSize(input.content.head(IMAGE_SIZE_HEAD_BYTES));
 		return objectDetectionBody(input);
 	},
 	output(answer, item) {

@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { ItemContext } from '../shared/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/input';
 import { prepareInput, readInputSpec } from '../shared/input';
+import type { Base64Content } from '../shared/transport/base64Content';
 
 /** Formats the audio/video services accept (contract §4, §6), by kind. */
 export const AUDIO_FORMATS = ['mp3', 'wav', 'aac', 'flac', 'ogg', 'm4a', 'alac', 'wma'];
@@ -67,8 +68,8 @@ export function mediaFormat(
 }
 
 /** `data:<type>/<format>;base64,<data>` — the form the ASR and snapshot services document for input.content. */
-export function mediaDataUri(media: MediaFormat, base64: string): string {
-	return `data:${media.kind}/${media.format};base64,${base64}`;
+export function mediaDataUri(media: MediaFormat, content: Base64Content): Base64Content {
+	return content.withPrefix(`data:${media.kind}/${media.format};base64,`);
 }
 
 /** The `input` object of the audio/video services from a URL or OSS input. */

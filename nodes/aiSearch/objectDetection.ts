@@ -39,7 +39,7 @@ export interface DetectedObject extends IDataObject {
 
 /** The service takes an image URL or bare base64 content; it has no OSS field. */
 export function objectDetectionBody(input: ResolvedInput): IDataObject {
-	return { image: input.url ? { url: input.url } : { content: input.base64 } };
+	return { image: input.url ? { url: input.url } : { content: input.content } };
 }
 
 /**

@@ -25,8 +25,8 @@ export type TimeUnit = 'seconds' | 'milliseconds';
 /** Uploads go as the documented data URI (`data:audio/mp3;base64,…`), links as `url` or `oss`. */
 export function asrBody(input: ResolvedInput, media: MediaFormat | undefined, outputOss?: string): IDataObject {
 	const body: IDataObject = {
-		input: input.base64 && media
-			? { content: mediaDataUri(media, input.base64), file_name: input.source.fileName }
+		input: input.content && media
+			? { content: mediaDataUri(media, input.content), file_name: input.source.fileName }
 			: remoteMediaInput(input),
 	};
 	body.output = outputOss ? { type: 'oss', oss: outputOss } : { type: 'text' };

@@ -31,8 +31,8 @@ export interface Frame extends IDataObject {
 
 export function snapshotBody(input: ResolvedInput, media: MediaFormat | undefined, settings: SnapshotSettings): IDataObject {
 	return {
-		input: input.base64 && media
-			? { content: mediaDataUri(media, input.base64), file_name: input.source.fileName }
+		input: input.content && media
+			? { content: mediaDataUri(media, input.content), file_name: input.source.fileName }
 			: remoteMediaInput(input),
 		parameters: { interval: settings.intervalSeconds, format: settings.format },
 		output: settings.outputType === 'oss' ? { type: 'oss', oss: settings.outputOss } : { type: 'base64' },

@@ -5,6 +5,7 @@ import { inputProperties } from '../shared/descriptions';
 import type { PreparedInput } from '../shared/input';
 import { COMMON_IMAGE_TYPES } from '../shared/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/input';
+import type { Base64Content } from '../shared/transport/base64Content';
 import type { Answer } from '../shared/work';
 import { PAI_QPS } from './constants';
 import { readConfigure, readModelName } from './descriptions';
@@ -17,8 +18,8 @@ export function imageInputProperties(show?: Record<string, string[]>): INodeProp
 
 export type PaiImageAction = 'ImageQA' | 'FaceAttrImage' | 'MultiLabelImageV2';
 
-/** The one /api/v1/images body: an action, the image (URL or base64), a model and its configure object. */
-export function paiImageBody(action: PaiImageAction, image: string, modelName: string, configure: IDataObject): IDataObject {
+/** The one /api/v1/images body: an action, the image (URL or base64 content), a model and its configure object. */
+export function paiImageBody(action: PaiImageAction, image: string | Base64Content, modelName: string, configure: IDataObject): IDataObject {
 	return { action, image, model_name: modelName, configure };
 }
 
@@ -56,7 +57,7 @@ export function paiImageCapability(config: {
 		},
 		async body(request) {
 			const input = await request.input.load();
-			return paiImageBody(config.action, input.url ?? input.base64 ?? '', request.modelName, request.configure);
+			return paiImageBody(config.action, input.url ?? input.content ?? '', request.modelName, request.configure);
 		},
 		output: config.output,
 		raw: config.raw,

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { hintForAnswer } from '../shared/transport/errors';
-import type { CallScope, ServiceClient } from '../shared/transport/request';
+import type { CallScope, RequestBody, ServiceClient } from '../shared/transport/request';
 import { idText, obj, str } from '../shared/values';
 import type { BatchProtocol, Protocol, WorkOutcome, WorkStatus } from '../shared/work';
 import { UnreadableAnswer } from '../shared/work';
@@ -62,7 +62,7 @@ export function readJob(job: IDataObject, fallbackId?: string, requestId?: strin
 /** Calls a PAI route; a code other than "OK" is a failure even on HTTP 200. */
 async function envelope(
 	client: ServiceClient,
-	request: { method: 'GET' | 'POST'; path: string; body?: IDataObject; idempotent: boolean; purpose: string },
+	request: { method: 'GET' | 'POST'; path: string; body?: RequestBody; idempotent: boolean; purpose: string },
 	scope: CallScope,
 ) {
 	const response = await client.send(request, scope);
@@ -88,7 +88,7 @@ async function envelope(
 	return { data: obj(body.data), requestId: fields.requestId, raw: body };
 }
 
-async function submitTo(client: ServiceClient, path: string, idField: string, noun: string, body: IDataObject, scope: CallScope) {
+async function submitTo(client: ServiceClient, path: string, idField: string, noun: string, body: RequestBody, scope: CallScope) {
 	const answer = await envelope(client, { method: 'POST', path, body, idempotent: false, purpose: `submitting the ${noun}` }, scope);
 	const id = idText(answer.data[idField]);
 	if (!id) {

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 
+import type { BodyPlace } from './bodyBudget';
 import { BUDGET_IDLE_DROP_MS, BUDGET_USER_ACTIVE_MS, BUDGETS_KEPT } from './constants';
 import type { RequestPriority } from './scheduler';
 import { RequestBudget } from './scheduler';
@@ -17,8 +18,8 @@ export interface Budget {
 	acquire(signal?: AbortSignal, priority?: RequestPriority): Promise<() => void>;
 	holdOff(delayMs: number): void;
 	recordSuccess(): void;
-	/** Waits until a request body may be built (see RequestBudget.bodies); returns the release function. */
-	reserveBody(signal?: AbortSignal): Promise<() => void>;
+	/** Waits until a request body may be built (see RequestBudget.bodies); returns its place. */
+	reserveBody(signal?: AbortSignal): Promise<BodyPlace>;
 	/** Requests per second it currently allows. */
 	readonly rate: number;
 }

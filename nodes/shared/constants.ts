@@ -37,6 +37,13 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 10;
 export const REQUEST_LATENCY_ALLOWANCE_S = 0.1;
 
 /**
+ * Bytes of request bodies in memory at once per account and service (besides Max Concurrent Requests):
+ * five uploads of the largest size. A body lives from when it is built until the service has answered,
+ * a fraction of a second, so five keep uploads at the request rate; more would only wait in memory.
+ */
+export const BODY_BYTES_IN_MEMORY = 5 * REQUEST_BODY_LIMIT_BYTES;
+
+/**
  * Items in flight follow the quota (Little's law: task rate x task time) but never exceed this bound:
  * an item in flight holds its prepared request and output, not its file bytes (those live only while
  * its submission holds a request slot, so bytes in memory follow Max Concurrent Requests).

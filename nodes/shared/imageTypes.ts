@@ -34,8 +34,7 @@ export function checkImageSource(source: SourceInfo, allowed: string[]): void {
 }
 
 /** Phase two, once the bytes are read and before they are sent: the file's own signature decides. */
-export function checkImageBytes(base64: string, source: SourceInfo, allowed: string[]): void {
-	const head = Buffer.from(base64.slice(0, 64), 'base64');
+export function checkImageBytes(head: Buffer, source: SourceInfo, allowed: string[]): void {
 	const type = sniffImage(head)?.extension;
 	const known = type === 'jpg' ? ['jpg', 'jpeg'] : type ? [type] : [];
 	if (!known.some((candidate) => allowed.includes(candidate))) {

@@ -5,6 +5,7 @@ import { REQUEST_BODY_LIMIT_BYTES } from './constants';
 import { checkImageBytes, checkImageSource } from './imageTypes';
 import type { ItemStaging, StagedInfo, StagedPass } from './staging/itemStaging';
 import { BINARY_STREAM_CHUNK_BYTES } from './staging/constants';
+import { Base64Content } from './transport/base64Content';
 import { operationError } from './transport/errors';
 
 export type InputType = 'binary' | 'url' | 'base64';
@@ -45,8 +46,8 @@ export interface StagingRoute {
 export interface ResolvedInput {
 	source: SourceInfo;
 	url?: string;
-	/** Plain base64 (no data-URI prefix) of the file's bytes. */
-	base64?: string;
+	/** The file's content, which the request body carries as base64 (binary and base64 inputs). */
+	content?: Base64Content;
 }
 
 const FILE_NAME_IN_URL = /\/([^/?#]+)(?:[?#]|$)/;
@@ -117,7 +118,7 @@ export interface PreparedInput {
 	url?: string;
 	/** The file goes through the OSS bucket: load() uploads it and answers its `oss://` path or pre-signed URL. */
 	staged?: boolean;
-	/** The input with its bytes as base64 (binary and base64 inputs); URLs resolve at once. */
+	/** The input with its file's content (binary and base64 inputs); URLs resolve at once. */
 	load(): Promise<ResolvedInput>;
 }
 
@@ -141,7 +142,7 @@ export async function prepareInput(
 		...prepared,
 		load: async () => {
 			const input = await prepared.load();
-			if (input.base64 !== undefined) checkImageBytes(input.base64, input.source, imageTypes);
+			if (input.content) checkImageBytes(input.content.head(64), input.source, imageTypes);
 			return input;
 		},
 	};
@@ -203,7 +204,7 @@ async function prepareAnyInput(
 		const why = staging && stagingReason(staging, sizeBytes, 'The file');
 		if (staging && why) return await stagedInput(staging, source, why, async () => Buffer.from(cleaned, 'base64'));
 		assertUnderRequestLimit(ctx, sizeBytes, itemIndex, 'The file');
-		const resolved: ResolvedInput = { base64: cleaned, source };
+		const resolved: ResolvedInput = { content: Base64Content.ofBase64(cleaned), source };
 		return { source: resolved.source, load: async () => resolved };
 	}
 
@@ -246,7 +247,7 @@ async function prepareAnyInput(
 			const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 			if (knownSize === undefined) assertUnderRequestLimit(ctx, buffer.length, itemIndex, what);
 			source.sizeBytes = buffer.length;
-			return { base64: buffer.toString('base64'), source };
+			return { content: Base64Content.ofBytes(buffer), source };
 		},
 	};
 }

@@ -1,4 +1,5 @@
-import { Semaphore } from './semaphore';
+import { BodyBudget } from './bodyBudget';
+import { BODY_BYTES_IN_MEMORY, REQUEST_BODY_LIMIT_BYTES } from './constants';
 import type { Clock } from './wait';
 import { CancelledError, realClock, throwIfCancelled, whenAborted } from './wait';
 
@@ -79,12 +80,12 @@ export class RequestBudget {
 	private readonly createdAt: number;
 
 	/**
-	 * Request bodies that exist at once (built, waiting for a slot or in flight): a body, and the file
-	 * bytes in it, is built only when one of these is free and released once the service has answered.
-	 * Separate from the request permits, so building a body (reading or staging a file) never holds up
-	 * the status checks.
+	 * Request bodies that exist at once (built, waiting for a slot or in flight), at most Max Concurrent
+	 * Requests of them and BODY_BYTES_IN_MEMORY of bytes: a body, and the file bytes in it, is built only
+	 * when a place is free and released once the service has answered. Separate from the request
+	 * permits, so building a body (reading or staging a file) never holds up the status checks.
 	 */
-	readonly bodies: Semaphore;
+	readonly bodies: BodyBudget;
 
 	constructor(
 		private limitQps: number,
@@ -95,7 +96,7 @@ export class RequestBudget {
 		if (!(limitConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1');
 		this.currentQps = limitQps;
 		this.createdAt = clock.now();
-		this.bodies = new Semaphore(limitConcurrent);
+		this.bodies = new BodyBudget(limitConcurrent, BODY_BYTES_IN_MEMORY, REQUEST_BODY_LIMIT_BYTES);
 	}
 
 	get qps(): number {

@@ -8,7 +8,8 @@ import { taskTimesFor } from './taskTimes';
 import type { ServiceFamily } from './transport/credentials';
 import type { ApiFailure, FailureContext } from './transport/errors';
 import { contextOf, sentences, withContext } from './transport/errors';
-import type { CallScope, ErrorBodyReader, ServiceClient } from './transport/request';
+import { jsonBytes } from './transport/jsonBytes';
+import type { CallScope, ErrorBodyReader, RequestBody, ServiceClient } from './transport/request';
 import { capitalize } from './values';
 import { CancelledError } from './wait';
 
@@ -91,8 +92,8 @@ export interface Protocol {
 	family: ServiceFamily;
 	readErrorBody: ErrorBodyReader;
 	terms: WorkTerms;
-	call(client: ServiceClient, route: string, body: IDataObject, scope: CallScope): Promise<WorkStatus>;
-	submit(client: ServiceClient, route: string, body: IDataObject, scope: CallScope): Promise<{ id: string; requestId?: string }>;
+	call(client: ServiceClient, route: string, body: RequestBody, scope: CallScope): Promise<WorkStatus>;
+	submit(client: ServiceClient, route: string, body: RequestBody, scope: CallScope): Promise<{ id: string; requestId?: string }>;
 	check(client: ServiceClient, route: string, id: string, scope: CallScope): Promise<WorkStatus>;
 	/** Why a typed-in id cannot be one of this family's, before any request is sent. */
 	idProblem(id: string): string | undefined;
@@ -225,13 +226,19 @@ async function waitForWork(
 	throw timeoutError(client, { noun: terms.noun, id, status: waited.status, resumeWith }, wait, scope, protocol.context(id, route));
 }
 
-/** Runs `send` (which builds its body) once a body may exist, and frees its place when the service has answered. */
-async function withBody<T>(client: ServiceClient, scope: CallScope, send: () => Promise<T>): Promise<T> {
-	const release = await client.reserveBody(scope.signal);
+/**
+ * Builds the item's body once a place for it is free, writes it to its bytes at once (so while it waits
+ * for a request slot only those bytes are held, not the file read for it), sends it, and frees the place
+ * when the service has answered.
+ */
+async function withBody<T>(client: ServiceClient, request: WorkRequest, scope: CallScope, send: (body: Buffer) => Promise<T>): Promise<T> {
+	const place = await client.reserveBody(scope.signal);
 	try {
-		return await send();
+		const body = jsonBytes(request.body ? await request.body() : {});
+		place.built(body.length);
+		return await send(body);
 	} finally {
-		release();
+		place.release();
 	}
 }
 
@@ -263,14 +270,13 @@ export async function runWork(
 		submitted.add(scope.itemIndex, protocol.terms.label(id));
 		return await waitForWork(protocol, client, route, id, wait, scope);
 	}
-	// The body is built only when a place for it is free, and inline, so nothing holds it (or the file
-	// bytes in it) once the service has answered: bodies in memory follow Max Concurrent Requests.
-	const body = async () => (request.body ? await request.body() : {});
+	// The body is built only when a place for it is free, and inline, so nothing holds it once the
+	// service has answered: bodies in memory follow Max Concurrent Requests and a bound in bytes.
 	if (operation === 'sync') {
-		const work = await withBody(client, scope, async () => await protocol.call(client, route, await body(), scope));
+		const work = await withBody(client, request, scope, async (body) => await protocol.call(client, route, body, scope));
 		return { kind: 'finished', work: succeeded(protocol, client, work, route, scope) };
 	}
-	const answer = await withBody(client, scope, async () => await protocol.submit(client, route, await body(), scope));
+	const answer = await withBody(client, request, scope, async (body) => await protocol.submit(client, route, body, scope));
 	submitted.add(scope.itemIndex, protocol.terms.label(answer.id));
 	if (operation === 'submitOnly') {
 		const { status, fields } = protocol.terms.submitted;

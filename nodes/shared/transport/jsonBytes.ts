@@ -1,48 +1,44 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Strings at least this long (base64 file content) are copied into the body as they are. */
-const LARGE_STRING = 64 * 1024;
+import { Base64Content } from './base64Content';
 
-/** A string with none of these is written by JSON exactly as it is, one byte per character. */
-const NEEDS_ESCAPE_OR_UTF8 = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
+/** Stands in the JSON text for a file's content until the bytes are written. */
+const MARKER = '~alibaba-multimodal-base64-content~';
 
 /**
- * The JSON bytes of a request body. Large plain strings (the base64 of an uploaded file) are copied
- * straight into the one output buffer instead of being scanned by JSON.stringify, kept in a second
- * JSON string and then encoded again: an 8 MB upload costs one copy of its text, not three.
+ * The JSON bytes of a request body, the same bytes as Buffer.from(JSON.stringify(body)). A file's
+ * content (Base64Content) is encoded straight into the one output buffer: an upload costs the body's
+ * bytes and nothing more, no string of the encoded file, no JSON string of the whole body.
  */
 export function jsonBytes(body: IDataObject): Buffer {
-	if (!hasLargeString(body, 0)) return Buffer.from(JSON.stringify(body));
-	const large: string[] = [];
-	const marker = '~alibaba-multimodal-large-string~';
-	const text = JSON.stringify(body, (_key, value: unknown) => {
-		if (typeof value !== 'string' || value.length < LARGE_STRING || NEEDS_ESCAPE_OR_UTF8.test(value)) return value;
-		large.push(value);
-		return marker;
-	});
-	const parts = text.split(`"${marker}"`);
+	const contents: Base64Content[] = [];
+	const text = JSON.stringify(withMarkers(body, contents));
+	if (contents.length === 0) return Buffer.from(text);
+	const parts = text.split(`"${MARKER}"`);
 	// The marker also occurs in the caller's own data: fall back to the plain encoding.
-	if (parts.length !== large.length + 1) return Buffer.from(JSON.stringify(body));
-	const sizes = parts.map((part) => Buffer.byteLength(part));
-	const total = sizes.reduce((sum, size) => sum + size, 0) + large.reduce((sum, value) => sum + value.length + 2, 0);
+	if (parts.length !== contents.length + 1) return Buffer.from(JSON.stringify(body));
+	const total = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0) + contents.reduce((sum, content) => sum + content.length + 2, 0);
 	const bytes = Buffer.allocUnsafe(total);
 	let offset = 0;
 	for (const [index, part] of parts.entries()) {
 		offset += bytes.write(part, offset, 'utf8');
-		if (index === large.length) break;
+		if (index === contents.length) break;
 		offset += bytes.write('"', offset, 'latin1');
-		offset += bytes.write(large[index], offset, 'latin1');
+		offset += contents[index].writeInto(bytes, offset);
 		offset += bytes.write('"', offset, 'latin1');
 	}
 	return bytes;
 }
 
-/** Whether a large string sits anywhere in the first levels of the body (where request bodies put file content). */
-function hasLargeString(value: unknown, depth: number): boolean {
-	if (typeof value === 'string') return value.length >= LARGE_STRING;
-	if (depth > 5 || value === null || typeof value !== 'object') return false;
-	for (const child of Array.isArray(value) ? value : Object.values(value)) {
-		if (hasLargeString(child, depth + 1)) return true;
+/** A copy of the body's plain objects and arrays with every file content replaced by the marker (collected in order). */
+function withMarkers(value: unknown, contents: Base64Content[]): unknown {
+	if (value instanceof Base64Content) {
+		contents.push(value);
+		return MARKER;
 	}
-	return false;
+	if (Array.isArray(value)) return value.map((entry) => withMarkers(entry, contents));
+	if (value === null || typeof value !== 'object') return value;
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	if (prototype !== Object.prototype && prototype !== null) return value;
+	return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withMarkers(entry, contents)]));
 }

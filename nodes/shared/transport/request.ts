@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../constants';
+import type { BodyPlace } from '../bodyBudget';
 import type { Budget } from '../budgets';
 import { budgetKey, processBudgets } from '../budgets';
 import { CancelledError, pause, throwIfCancelled } from '../wait';
@@ -19,11 +20,14 @@ import { jsonBytes } from './jsonBytes';
 import { classifyNetworkCode, networkCode, unreachableHint } from './network';
 import { decideRetry, parseRetryAfter } from './retry';
 
+/** A JSON request body: an object, or its bytes already written by jsonBytes (sent as they are). */
+export type RequestBody = IDataObject | Buffer;
+
 export interface ApiRequest {
 	method: IHttpRequestMethods;
 	/** Path below the base URL, query included. */
 	path: string;
-	body?: IDataObject;
+	body?: RequestBody;
 	/** Safe to repeat without a second charge (status checks). Submissions are not. */
 	idempotent: boolean;
 	/** Words for messages: "submitting the task", "checking the task status". */
@@ -87,7 +91,7 @@ export class ServiceClient {
 	async send(request: ApiRequest, scope: CallScope): Promise<ApiResponse> {
 		const node = this.ctx.getNode();
 		const body = this.encodeBody(request.body);
-		const bodyBytes = body === undefined ? 0 : Buffer.byteLength(body);
+		const bodyBytes = body === undefined ? 0 : body.length;
 		if (bodyBytes > REQUEST_BODY_LIMIT_BYTES) {
 			throw operationError(
 				node,
@@ -186,12 +190,13 @@ export class ServiceClient {
 	 * The body as it goes on the wire: bytes. n8n's HTTP client sends a Buffer as it is, while it parses a
 	 * JSON string once more before sending it; PAI's credential signs these exact bytes.
 	 */
-	private encodeBody(body: IDataObject | undefined): Buffer | undefined {
-		return body === undefined ? undefined : jsonBytes(body);
+	private encodeBody(body: RequestBody | undefined): Buffer | undefined {
+		if (body === undefined || Buffer.isBuffer(body)) return body;
+		return jsonBytes(body);
 	}
 
-	/** Waits until a request body may be built; call the returned function once the service has answered. */
-	async reserveBody(signal: AbortSignal): Promise<() => void> {
+	/** Waits until a request body may be built: say its size once built, release the place once the service has answered. */
+	async reserveBody(signal: AbortSignal): Promise<BodyPlace> {
 		return await this.budget.reserveBody(signal);
 	}
 

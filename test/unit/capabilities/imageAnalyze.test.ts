@@ -1,5 +1,11 @@
 import { imageAnalyzeBody, imageFileType, normalizeImageAnalysis } from '../../../nodes/aiSearch/imageAnalyze';
 import { taskState } from '../../../nodes/aiSearch/protocol';
+import { Base64Content } from '../../../nodes/shared/transport/base64Content';
+import { jsonBytes } from '../../../nodes/shared/transport/jsonBytes';
+import type { IDataObject } from 'n8n-workflow';
+
+/** The body as the service receives it. */
+const wire = (body: IDataObject) => JSON.parse(jsonBytes(body).toString()) as unknown;
 
 describe('image content extraction capability', () => {
 	it('sends a URL as document.url and states the type when known', () => {
@@ -10,12 +16,12 @@ describe('image content extraction capability', () => {
 
 	it('sends base64 content with a file name, inferring the type from the MIME type', () => {
 		expect(
-			imageAnalyzeBody({ base64: 'AAAA', source: { type: 'binary', fileName: 'scan', mimeType: 'image/jpeg' } }),
+			wire(imageAnalyzeBody({ content: Base64Content.ofBase64('AAAA'), source: { type: 'binary', fileName: 'scan', mimeType: 'image/jpeg' } })),
 		).toEqual({ document: { content: 'AAAA', file_name: 'scan', file_type: 'jpg' } });
 	});
 
 	it('lets the user override the file type', () => {
-		expect(imageAnalyzeBody({ base64: 'AAAA', source: { type: 'base64', fileName: 'x.bin' } }, 'tiff')).toEqual({
+		expect(wire(imageAnalyzeBody({ content: Base64Content.ofBase64('AAAA'), source: { type: 'base64', fileName: 'x.bin' } }, 'tiff'))).toEqual({
 			document: { content: 'AAAA', file_name: 'x.bin', file_type: 'tiff' },
 		});
 		expect(imageFileType('scan.TIF')).toBeUndefined(); // only the documented spellings are stated

@@ -1,5 +1,7 @@
 import type { Answer } from '../../../nodes/shared/work';
 import { normalizeDetection, objectDetectionBody, parseObjects } from '../../../nodes/aiSearch/objectDetection';
+import { Base64Content } from '../../../nodes/shared/transport/base64Content';
+import { jsonBytes } from '../../../nodes/shared/transport/jsonBytes';
 
 const snapshot = (result: Record<string, unknown>, usage = {}): Answer =>
 	({ data: undefined, usage, raw: { result, usage } });
@@ -46,6 +48,7 @@ describe('object detection', () => {
 
 	it('sends a URL or bare base64 content', () => {
 		expect(objectDetectionBody({ url: 'https://x/a.jpg', source: { type: 'url' } })).toEqual({ image: { url: 'https://x/a.jpg' } });
-		expect(objectDetectionBody({ base64: 'aGk=', source: { type: 'binary' } })).toEqual({ image: { content: 'aGk=' } });
+		const body = objectDetectionBody({ content: Base64Content.ofBytes(Buffer.from('hi')), source: { type: 'binary' } });
+		expect(jsonBytes(body).toString()).toBe('{"image":{"content":"aGk="}}');
 	});
 });

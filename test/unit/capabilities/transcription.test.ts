@@ -1,6 +1,12 @@
 import type { Answer } from '../../../nodes/shared/work';
 import { mediaDataUri, mediaFormat } from '../../../nodes/aiSearch/media';
 import { asrBody, normalizeTranscript, toSrt, toVtt } from '../../../nodes/aiSearch/transcription';
+import { Base64Content } from '../../../nodes/shared/transport/base64Content';
+import { jsonBytes } from '../../../nodes/shared/transport/jsonBytes';
+import type { IDataObject } from 'n8n-workflow';
+
+/** The body as the service receives it. */
+const wire = (body: IDataObject) => JSON.parse(jsonBytes(body).toString()) as unknown;
 
 const snapshot = (data: unknown, usage = {}): Answer => ({ data, usage, raw: {} });
 
@@ -15,7 +21,7 @@ describe('media format names for data URIs', () => {
 		['x.bin', 'audio/wav; codecs=1', 'audio/wav'],
 	])('%s (%s) → data:%s', (fileName, mime, expected) => {
 		const format = mediaFormat(fileName, mime);
-		expect(format && mediaDataUri(format, 'QUJD')).toBe(`data:${expected};base64,QUJD`);
+		expect(format && JSON.stringify(mediaDataUri(format, Base64Content.ofBytes(Buffer.from('ABC'))))).toBe(`"data:${expected};base64,QUJD"`);
 	});
 
 	it('knows nothing of unsupported types, and limits by kind', () => {
@@ -26,7 +32,7 @@ describe('media format names for data URIs', () => {
 
 describe('transcription', () => {
 	it('builds content, oss and url inputs with text or OSS output', () => {
-		expect(asrBody({ base64: 'QUJD', source: { type: 'binary', fileName: 'a.mp3' } }, { kind: 'audio', format: 'mp3' })).toEqual({
+		expect(wire(asrBody({ content: Base64Content.ofBase64('QUJD'), source: { type: 'binary', fileName: 'a.mp3' } }, { kind: 'audio', format: 'mp3' }))).toEqual({
 			input: { content: 'data:audio/mp3;base64,QUJD', file_name: 'a.mp3' },
 			output: { type: 'text' },
 		});

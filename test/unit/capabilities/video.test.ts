@@ -2,6 +2,12 @@ import type { Answer } from '../../../nodes/shared/work';
 import { normalizeSegments, segmentationBody } from '../../../nodes/aiSearch/videoSegmentation';
 import { frameFileName, snapshotBody } from '../../../nodes/aiSearch/videoSnapshot';
 import { normalizeSummary, summaryBody, toApiChunks } from '../../../nodes/aiSearch/videoSummary';
+import { Base64Content } from '../../../nodes/shared/transport/base64Content';
+import { jsonBytes } from '../../../nodes/shared/transport/jsonBytes';
+import type { IDataObject } from 'n8n-workflow';
+
+/** The body as the service receives it. */
+const wire = (body: IDataObject) => JSON.parse(jsonBytes(body).toString()) as unknown;
 
 const snapshot = (data: unknown, usage = {}): Answer => ({ data, usage, raw: {} });
 
@@ -28,7 +34,7 @@ describe('video segmentation', () => {
 describe('video keyframes', () => {
 	it('sends the data URI, interval, format and output', () => {
 		expect(
-			snapshotBody({ base64: 'QUJD', source: { type: 'binary', fileName: 'c.mp4' } }, { kind: 'video', format: 'mp4' }, { intervalSeconds: 2, format: 'png', outputType: 'base64' }),
+			wire(snapshotBody({ content: Base64Content.ofBytes(Buffer.from('ABC')), source: { type: 'binary', fileName: 'c.mp4' } }, { kind: 'video', format: 'mp4' }, { intervalSeconds: 2, format: 'png', outputType: 'base64' })),
 		).toEqual({ input: { content: 'data:video/mp4;base64,QUJD', file_name: 'c.mp4' }, parameters: { interval: 2, format: 'png' }, output: { type: 'base64' } });
 		expect(
 			snapshotBody({ url: 'https://x/v.mp4', source: { type: 'url' } }, undefined, { intervalSeconds: 5, format: 'jpg', outputType: 'oss', outputOss: 'oss://b/f/' }).output,

@@ -51,13 +51,15 @@ export async function runContract(
 	const requests: SentRequest[] = [];
 	const client = {
 		target: { family: capability.protocol.family, baseUrl: 'https://service.test', workspacePath: '/v3/openapi/workspaces/default', secrets: [] },
-		send: async (request: SentRequest) => {
-			requests.push({ method: request.method, path: request.path, body: request.body });
-			const body = answers.shift();
-			if (!body) throw new Error(`No scripted answer for ${request.method} ${request.path}`);
-			return { status: 200, body, headers: {} };
+		send: async (request: { method: string; path: string; body?: IDataObject | Buffer }) => {
+			// The body as the service reads it: its JSON bytes.
+			const body = Buffer.isBuffer(request.body) ? (JSON.parse(request.body.toString()) as IDataObject) : request.body;
+			requests.push({ method: request.method, path: request.path, body });
+			const answer = answers.shift();
+			if (!answer) throw new Error(`No scripted answer for ${request.method} ${request.path}`);
+			return { status: 200, body: answer, headers: {} };
 		},
-		reserveBody: async () => () => undefined,
+		reserveBody: async () => ({ built: () => undefined, release: () => undefined }),
 		fail: (failure: { message: string }) => new Error(failure.message),
 	} as unknown as ServiceClient;
 	const outcome = await runWork(
