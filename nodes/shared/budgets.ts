@@ -22,6 +22,8 @@ export interface Budget {
 	reserveBody(signal?: AbortSignal): Promise<BodyPlace>;
 	/** Requests per second it currently allows. */
 	readonly rate: number;
+	/** The run has ended: its limits no longer hold the budget. */
+	leave(): void;
 }
 
 interface Shared {
@@ -35,7 +37,8 @@ interface Shared {
  * One request budget per account and service in this n8n process: concurrent executions, and several
  * nodes of one workflow, that use the same credential, endpoint and service draw from one budget, so
  * they meet the quota together instead of through 429s. Node runs may ask for different limits: the
- * budget follows the lowest limits asked by any run that used it in the last minute. Budgets nobody has
+ * budget follows the lowest limits asked by the runs that are sending (a run counts from its first
+ * request until it ends, or for a minute after its last request if it never says it ended). Budgets nobody has
  * used for a while are dropped. In queue mode every worker process holds its own budgets (see the
  * Workers Sharing the Quota option).
  */
@@ -61,7 +64,6 @@ export class BudgetRegistry {
 			shared.users.set(user, { limits, activeAt: at });
 			this.applyLimits(shared, at);
 		};
-		touch();
 		return {
 			acquire: async (signal, priority) => {
 				touch();
@@ -72,6 +74,9 @@ export class BudgetRegistry {
 			reserveBody: async (signal) => await shared.budget.bodies.acquire(signal),
 			get rate() {
 				return shared.budget.rate;
+			},
+			leave: () => {
+				if (shared.users.delete(user)) this.applyLimits(shared, this.clock.now());
 			},
 		};
 	}
@@ -97,6 +102,8 @@ export class BudgetRegistry {
 			qps = Math.min(qps, limits.qps);
 			maxConcurrent = Math.min(maxConcurrent, limits.maxConcurrent);
 		}
+		// Nobody sending: the limits stay as they were until the next run asks.
+		if (entry.users.size === 0) return;
 		if (qps !== entry.budget.qps || maxConcurrent !== entry.budget.maxConcurrent) entry.budget.setLimits(qps, maxConcurrent);
 	}
 

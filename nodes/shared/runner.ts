@@ -109,25 +109,29 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 	const noun = batched ? 'batches' : `${protocol.terms.noun}s`;
 	const run = new RunState(ctx, new SubmittedWork({ plural: capitalize(noun) }));
 
-	if (batched) {
-		await runBatches(capability, client, run, operation);
-	} else {
-		const ready: Array<ReadyItem<R>> = [];
-		for (let index = 0; index < count; index++) {
-			try {
-				ready.push(await prepareItem(capability, itemContext(ctx, index, operation)));
-			} catch (error) {
-				run.failures.record(index, error);
+	try {
+		if (batched) {
+			await runBatches(capability, client, run, operation);
+		} else {
+			const ready: Array<ReadyItem<R>> = [];
+			for (let index = 0; index < count; index++) {
+				try {
+					ready.push(await prepareItem(capability, itemContext(ctx, index, operation)));
+				} catch (error) {
+					run.failures.record(index, error);
+				}
 			}
+			run.failures.throwFirst(NOTHING_SENT);
+			const byIndex = new Map(ready.map((entry) => [entry.item.index, entry]));
+			await runItems(
+				run,
+				ready.map((entry) => entry.item.index),
+				async (index, signal) => await runOne(capability, client, run, byIndex.get(index)!, signal),
+				inFlightLimit(client, firstRoute, settings.maxConcurrentRequests),
+			);
 		}
-		run.failures.throwFirst(NOTHING_SENT);
-		const byIndex = new Map(ready.map((entry) => [entry.item.index, entry]));
-		await runItems(
-			run,
-			ready.map((entry) => entry.item.index),
-			async (index, signal) => await runOne(capability, client, run, byIndex.get(index)!, signal),
-			inFlightLimit(client, firstRoute, settings.maxConcurrentRequests),
-		);
+	} finally {
+		client.leave();
 	}
 	const resumeWith = batched ? 'the Get Result operation and Resume By Batch ID' : 'the Get Result operation';
 	if (run.cancelled) {

@@ -112,7 +112,8 @@ export class RequestBudget {
 		if (!(qps > 0) || !(maxConcurrent >= 1)) return;
 		this.limitQps = qps;
 		this.limitConcurrent = maxConcurrent;
-		this.currentQps = Math.min(this.currentQps, qps);
+		// Never refused: the rate is the limit. Refused before: it stays where the service let it settle.
+		this.currentQps = this.throttledAt === Infinity ? qps : Math.min(this.currentQps, qps);
 		this.bodies.limit = maxConcurrent;
 		this.freed?.();
 	}

@@ -200,6 +200,11 @@ export class ServiceClient {
 		return await this.budget.reserveBody(signal);
 	}
 
+	/** The node run has ended: its limits no longer hold the account's shared budget. */
+	leave(): void {
+		this.budget.leave();
+	}
+
 	/** Requests per second the service's budget currently allows. */
 	get rate(): number {
 		return this.budget.rate;

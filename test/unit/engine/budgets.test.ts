@@ -54,17 +54,34 @@ describe('BudgetRegistry (virtual time)', () => {
 		expect(registry.size).toBe(2);
 	});
 
-	it('follows the lowest limits asked by the runs using it, and forgets a run that stopped asking', async () => {
+	it('follows the lowest limits asked by the runs that are sending, and forgets a run once it ended (or a minute after its last request)', async () => {
 		const clock = new VirtualClock();
 		const registry = new BudgetRegistry(clock);
 		const key = budgetKey(account, 'image-analyze');
-		registry.join(key, { qps: 10, maxConcurrent: 10 });
-		registry.join(key, { qps: 2, maxConcurrent: 3 });
+		const one = registry.join(key, { qps: 10, maxConcurrent: 10 });
+		const two = registry.join(key, { qps: 2, maxConcurrent: 3 });
+		(await one.acquire())();
+		(await two.acquire())();
 		expect(registry.peek(key)?.qps).toBe(2);
 		expect(registry.peek(key)?.maxConcurrent).toBe(3);
-		await clock.pause(120_000);
-		registry.join(key, { qps: 10, maxConcurrent: 10 });
+		two.leave();
 		expect(registry.peek(key)?.qps).toBe(10);
+		const silent = registry.join(key, { qps: 2, maxConcurrent: 3 });
+		(await silent.acquire())();
+		expect(registry.peek(key)?.qps).toBe(2);
+		await clock.pause(120_000); // it never said it ended
+		(await one.acquire())();
+		expect(registry.peek(key)?.qps).toBe(10);
+	});
+
+	it('is not held by a run that never sends (one refused before its first request)', async () => {
+		const registry = new BudgetRegistry(new VirtualClock());
+		const key = budgetKey(account, 'image-analyze');
+		registry.join(key, { qps: 10, maxConcurrent: 10 });
+		const fast = registry.join(key, { qps: 1000, maxConcurrent: 100 });
+		(await fast.acquire())();
+		expect(registry.peek(key)?.qps).toBe(1000);
+		expect(registry.peek(key)?.rate).toBe(1000);
 	});
 
 	it('drops a budget nobody used for a while, and keeps one that is busy', async () => {
