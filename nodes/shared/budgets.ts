@@ -56,6 +56,10 @@ export class BudgetRegistry {
 			entry = { budget: new RequestBudget(limits.qps, limits.maxConcurrent, this.clock), users: new Map(), usedAt: now };
 			this.shared.set(key, entry);
 		}
+		// Nobody else sending: this run's limits hold from the start (what it reads before its first request, too).
+		if (entry.users.size === 0 && (entry.budget.qps !== limits.qps || entry.budget.maxConcurrent !== limits.maxConcurrent)) {
+			entry.budget.setLimits(limits.qps, limits.maxConcurrent);
+		}
 		const shared = entry;
 		const user = {};
 		const touch = () => {

@@ -79,6 +79,7 @@ describe('BudgetRegistry (virtual time)', () => {
 		const key = budgetKey(account, 'image-analyze');
 		registry.join(key, { qps: 10, maxConcurrent: 10 });
 		const fast = registry.join(key, { qps: 1000, maxConcurrent: 100 });
+		expect(fast.rate).toBe(1000); // before its first request too: it sizes the run's work in flight
 		(await fast.acquire())();
 		expect(registry.peek(key)?.qps).toBe(1000);
 		expect(registry.peek(key)?.rate).toBe(1000);
