@@ -12,7 +12,12 @@ const MARKER = '~alibaba-multimodal-base64-content~';
  */
 export function jsonBytes(body: IDataObject): Buffer {
 	const contents: Base64Content[] = [];
-	const text = JSON.stringify(withMarkers(body, contents));
+	// Every file content becomes the marker (collected in order); nothing else of the body is copied.
+	const text = JSON.stringify(body, (_key, value: unknown) => {
+		if (!(value instanceof Base64Content)) return value;
+		contents.push(value);
+		return MARKER;
+	});
 	if (contents.length === 0) return Buffer.from(text);
 	const parts = text.split(`"${MARKER}"`);
 	// The marker also occurs in the caller's own data: fall back to the plain encoding.
@@ -28,17 +33,4 @@ export function jsonBytes(body: IDataObject): Buffer {
 		offset += bytes.write('"', offset, 'latin1');
 	}
 	return bytes;
-}
-
-/** A copy of the body's plain objects and arrays with every file content replaced by the marker (collected in order). */
-function withMarkers(value: unknown, contents: Base64Content[]): unknown {
-	if (value instanceof Base64Content) {
-		contents.push(value);
-		return MARKER;
-	}
-	if (Array.isArray(value)) return value.map((entry) => withMarkers(entry, contents));
-	if (value === null || typeof value !== 'object') return value;
-	const prototype = Object.getPrototypeOf(value) as unknown;
-	if (prototype !== Object.prototype && prototype !== null) return value;
-	return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, withMarkers(entry, contents)]));
 }
