@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageContent } from '../aiSearch/imageAnalyze';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, taskOptions, waitHints } from '../shared/descriptions';
-import { runCapability } from '../shared/runner';
+import { inputProperties, operationProperties, optionsCollection, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { runCapability } from '../shared/capability/runner';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly', 'sync'] };
 

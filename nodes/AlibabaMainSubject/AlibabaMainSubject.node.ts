@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { detectionProperties } from '../aiSearch/objectDetection';
 import { mainSubject } from '../aiSearch/mainSubject';
-import { runCapability } from '../shared/runner';
+import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaMainSubject implements INodeType {
 	description: INodeTypeDescription = {

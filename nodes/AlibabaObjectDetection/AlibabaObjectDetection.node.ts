@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { detectionProperties, objectDetection } from '../aiSearch/objectDetection';
-import { runCapability } from '../shared/runner';
+import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaObjectDetection implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
 import { imageQuality } from '../pai/imageQuality';
-import { optionsCollection } from '../shared/descriptions';
-import { runCapability } from '../shared/runner';
+import { optionsCollection } from '../shared/ui/descriptions';
+import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiImageQuality implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { PAI_QPS } from '../pai/constants';
 import { classificationConfigureFields, configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
-import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, waitHints } from '../shared/descriptions';
+import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, waitHints } from '../shared/ui/descriptions';
 import { pai } from '../pai/protocol';
 import { postClassification } from '../pai/postClassification';
-import { runCapability } from '../shared/runner';
+import { runCapability } from '../shared/capability/runner';
 
 const submitShow = { operation: ['submitAndWait', 'submitOnly'] };
 

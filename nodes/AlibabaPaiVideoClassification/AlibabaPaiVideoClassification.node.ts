@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { classificationConfigureFields } from '../pai/descriptions';
-import { waitHints } from '../shared/descriptions';
+import { waitHints } from '../shared/ui/descriptions';
 import { pai } from '../pai/protocol';
-import { runCapability } from '../shared/runner';
+import { runCapability } from '../shared/capability/runner';
 import { videoClassification } from '../pai/videoClassification';
 import { videoNodeProperties } from '../pai/video';
 

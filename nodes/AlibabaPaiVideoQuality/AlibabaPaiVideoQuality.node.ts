@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/constants';
-import { waitHints } from '../shared/descriptions';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
+import { waitHints } from '../shared/ui/descriptions';
 import { pai } from '../pai/protocol';
-import { runCapability } from '../shared/runner';
+import { runCapability } from '../shared/capability/runner';
 import { videoNodeProperties } from '../pai/video';
 import { videoQuality } from '../pai/videoQuality';
 

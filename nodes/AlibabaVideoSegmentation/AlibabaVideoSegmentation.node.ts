@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
-import { runCapability } from '../shared/runner';
+import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { runCapability } from '../shared/capability/runner';
 import { videoSegmentation } from '../aiSearch/videoSegmentation';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly'] };

@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
-import { CREDENTIAL_TYPE } from '../shared/constants';
+import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/descriptions';
-import { runCapability } from '../shared/runner';
+import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { runCapability } from '../shared/capability/runner';
 import { videoSummary } from '../aiSearch/videoSummary';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly'] };

@@ -1,11 +1,11 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Capability } from '../shared/capability';
-import type { PreparedInput, ResolvedInput } from '../shared/input';
-import { DOCUMENTED_IMAGE_TYPES } from '../shared/imageTypes';
-import { prepareInput, readInputSpec } from '../shared/input';
-import { num } from '../shared/values';
-import type { Answer } from '../shared/work';
+import type { Capability } from '../shared/capability/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/io/input';
+import { DOCUMENTED_IMAGE_TYPES } from '../shared/io/imageTypes';
+import { prepareInput, readInputSpec } from '../shared/io/input';
+import { num } from '../shared/core/values';
+import type { Answer } from '../shared/work/work';
 import { AI_SEARCH_QPS } from './constants';
 import { aiSearch } from './protocol';
 

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Capability } from '../shared/capability';
-import { readImageSize } from '../shared/imageSize';
-import { listItems } from '../shared/output';
+import type { Capability } from '../shared/capability/capability';
+import { readImageSize } from '../shared/io/imageSize';
+import { listItems } from '../shared/io/output';
 import type { Box, DetectedObject, DetectionRequest } from './objectDetection';
 import { detectionBase, normalizeDetection, objectDetectionBody } from './objectDetection';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemContext } from '../shared/capability';
-import type { PreparedInput, ResolvedInput } from '../shared/input';
-import { prepareInput, readInputSpec } from '../shared/input';
+import type { ItemContext } from '../shared/capability/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/io/input';
+import { prepareInput, readInputSpec } from '../shared/io/input';
 import type { Base64Content } from '../shared/transport/base64Content';
 
 /** Formats the audio/video services accept (contract §4, §6), by kind. */

@@ -1,13 +1,13 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { Capability, ItemContext } from '../shared/capability';
-import { inputProperties, optionsCollection, requestOptions, splitOption } from '../shared/descriptions';
-import type { PreparedInput, ResolvedInput } from '../shared/input';
-import { DOCUMENTED_IMAGE_TYPES } from '../shared/imageTypes';
-import { prepareInput, readInputSpec } from '../shared/input';
-import { listItems } from '../shared/output';
-import { list, num, obj, optionNumber } from '../shared/values';
-import type { Answer } from '../shared/work';
+import type { Capability, ItemContext } from '../shared/capability/capability';
+import { inputProperties, optionsCollection, requestOptions, splitOption } from '../shared/ui/descriptions';
+import type { PreparedInput, ResolvedInput } from '../shared/io/input';
+import { DOCUMENTED_IMAGE_TYPES } from '../shared/io/imageTypes';
+import { prepareInput, readInputSpec } from '../shared/io/input';
+import { listItems } from '../shared/io/output';
+import { list, num, obj, optionNumber } from '../shared/core/values';
+import type { Answer } from '../shared/work/work';
 import { AI_SEARCH_QPS } from './constants';
 import { aiSearch } from './protocol';
 

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CallScope, ServiceClient } from '../shared/transport/request';
-import { obj, str } from '../shared/values';
-import type { Protocol, WorkOutcome, WorkStatus } from '../shared/work';
-import { UnreadableAnswer } from '../shared/work';
+import { obj, str } from '../shared/core/values';
+import type { Protocol, WorkOutcome, WorkStatus } from '../shared/work/work';
+import { UnreadableAnswer } from '../shared/work/work';
 import { AI_SEARCH_POLL } from './constants';
 
 /**

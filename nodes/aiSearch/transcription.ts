@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { textToBinary } from '../shared/binaryOutput';
-import type { Capability } from '../shared/capability';
-import type { PreparedInput, ResolvedInput } from '../shared/input';
-import { itemFor, listItems } from '../shared/output';
-import { list, num, obj } from '../shared/values';
-import type { Answer } from '../shared/work';
+import { textToBinary } from '../shared/io/binaryData';
+import type { Capability } from '../shared/capability/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/io/input';
+import { itemFor, listItems } from '../shared/io/output';
+import { list, num, obj } from '../shared/core/values';
+import type { Answer } from '../shared/work/work';
 import { AI_SEARCH_QPS } from './constants';
 import type { MediaFormat } from './media';
 import { mediaDataUri, prepareMediaInput, remoteMediaInput } from './media';

@@ -1,11 +1,11 @@
 import type { IBinaryKeyData, IDataObject } from 'n8n-workflow';
 
-import { bareBase64, sniffImage, toBinary } from '../shared/binaryOutput';
-import type { Capability, ItemContext } from '../shared/capability';
-import type { PreparedInput, ResolvedInput } from '../shared/input';
-import { itemFor, listItems } from '../shared/output';
-import { list, num, obj, optionNumber, str } from '../shared/values';
-import type { Answer } from '../shared/work';
+import { bareBase64, sniffImage, toBinary } from '../shared/io/binaryData';
+import type { Capability, ItemContext } from '../shared/capability/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/io/input';
+import { itemFor, listItems } from '../shared/io/output';
+import { list, num, obj, optionNumber, str } from '../shared/core/values';
+import type { Answer } from '../shared/work/work';
 import { AI_SEARCH_QPS } from './constants';
 import type { MediaFormat } from './media';
 import { mediaDataUri, prepareMediaInput, remoteMediaInput } from './media';

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Capability } from '../shared/capability';
-import type { PreparedInput, ResolvedInput } from '../shared/input';
-import { prepareInput } from '../shared/input';
-import { listItems } from '../shared/output';
-import { list, num, obj, str } from '../shared/values';
-import type { Answer } from '../shared/work';
+import type { Capability } from '../shared/capability/capability';
+import type { PreparedInput, ResolvedInput } from '../shared/io/input';
+import { prepareInput } from '../shared/io/input';
+import { listItems } from '../shared/io/output';
+import { list, num, obj, str } from '../shared/core/values';
+import type { Answer } from '../shared/work/work';
 import { AI_SEARCH_QPS } from './constants';
 import { remoteMediaInput } from './media';
 import { aiSearch } from './protocol';

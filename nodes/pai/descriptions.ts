@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { PolledWork } from '../shared/descriptions';
-import { requestOptions, taskOptions } from '../shared/descriptions';
-import { operationError } from '../shared/transport/errors';
-import { optionNumber } from '../shared/values';
+import type { PolledWork } from '../shared/ui/descriptions';
+import { requestOptions, taskOptions } from '../shared/ui/descriptions';
+import { operationError } from '../shared/core/errors';
+import { optionNumber } from '../shared/core/values';
 import { PAI_DEFAULT_BATCH_SIZE, PAI_MAX_BATCH_SIZE, PAI_POLL_DEFAULTS } from './constants';
 
 type Show = Record<string, Array<string | boolean>>;

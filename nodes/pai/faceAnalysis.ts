@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { itemFor } from '../shared/output';
-import { num, obj, str } from '../shared/values';
+import { itemFor } from '../shared/io/output';
+import { num, obj, str } from '../shared/core/values';
 import { paiImageCapability } from './image';
 
 /**

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { Capability, ItemContext, OutputContext } from '../shared/capability';
-import { inputProperties } from '../shared/descriptions';
-import type { PreparedInput } from '../shared/input';
-import { COMMON_IMAGE_TYPES } from '../shared/imageTypes';
-import { prepareInput, readInputSpec } from '../shared/input';
+import type { Capability, ItemContext, OutputContext } from '../shared/capability/capability';
+import { inputProperties } from '../shared/ui/descriptions';
+import type { PreparedInput } from '../shared/io/input';
+import { COMMON_IMAGE_TYPES } from '../shared/io/imageTypes';
+import { prepareInput, readInputSpec } from '../shared/io/input';
 import type { Base64Content } from '../shared/transport/base64Content';
-import type { Answer } from '../shared/work';
+import type { Answer } from '../shared/work/work';
 import { PAI_QPS } from './constants';
 import { readConfigure, readModelName } from './descriptions';
 import { pai } from './protocol';

@@ -1,8 +1,8 @@
-import type { ItemContext } from '../shared/capability';
-import { bareBase64, sniffImage as sniffImageType, toBinary } from '../shared/binaryOutput';
-import { fileNameFromUrl } from '../shared/input';
-import { itemFor } from '../shared/output';
-import { str } from '../shared/values';
+import type { ItemContext } from '../shared/capability/capability';
+import { bareBase64, sniffImage as sniffImageType, toBinary } from '../shared/io/binaryData';
+import { fileNameFromUrl } from '../shared/io/input';
+import { itemFor } from '../shared/io/output';
+import { str } from '../shared/core/values';
 import { paiImageCapability } from './image';
 
 /** Figure reshaping and watermark removal: MultiLabelImageV2 with an editing model; `data` is the image as base64. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { num, obj } from '../shared/values';
+import { num, obj } from '../shared/core/values';
 import { paiImageCapability } from './image';
 
 /** ImageQA: a 0–100 quality score plus the image size. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { num, obj, str } from '../shared/values';
+import { num, obj, str } from '../shared/core/values';
 import { paiImageCapability } from './image';
 import { parseEmbedding, scoredList } from './normalize';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { num, obj } from '../shared/values';
+import { num, obj } from '../shared/core/values';
 
 /** Result readers shared by the PAI capabilities: embeddings, scored lists, classifications. */
 

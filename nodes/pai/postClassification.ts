@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Capability, ItemContext } from '../shared/capability';
-import type { PreparedInput } from '../shared/input';
-import { isHttpUrl } from '../shared/input';
+import type { Capability, ItemContext } from '../shared/capability/capability';
+import type { PreparedInput } from '../shared/io/input';
+import { isHttpUrl } from '../shared/io/input';
 import { PAI_QPS } from './constants';
 import { readConfigure, readModelName } from './descriptions';
 import { normalizeClassification } from './normalize';

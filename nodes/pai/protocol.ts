@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { hintForAnswer } from '../shared/transport/errors';
+import { hintForAnswer } from '../shared/core/errors';
 import type { CallScope, RequestBody, ServiceClient } from '../shared/transport/request';
-import { idText, obj, str } from '../shared/values';
-import type { BatchProtocol, Protocol, WorkOutcome, WorkStatus } from '../shared/work';
-import { UnreadableAnswer } from '../shared/work';
+import { idText, obj, str } from '../shared/core/values';
+import type { BatchProtocol, Protocol, WorkOutcome, WorkStatus } from '../shared/work/work';
+import { UnreadableAnswer } from '../shared/work/work';
 import { PAI_POLL_DEFAULTS } from './constants';
 
 /**

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Capability, ItemContext } from '../shared/capability';
-import type { PreparedInput } from '../shared/input';
-import { isHttpUrl, prepareInput } from '../shared/input';
-import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection } from '../shared/descriptions';
+import type { Capability, ItemContext } from '../shared/capability/capability';
+import type { PreparedInput } from '../shared/io/input';
+import { isHttpUrl, prepareInput } from '../shared/io/input';
+import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection } from '../shared/ui/descriptions';
 import { PAI_BATCH_SUBMITS_PER_SECOND, PAI_QPS } from './constants';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
 import { pai } from './protocol';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { num, obj } from '../shared/values';
+import { num, obj } from '../shared/core/values';
 import { paiVideoCapability } from './video';
 
 /** VideoQA Result: score 0–100, fps, duration, size and the static-image ratio (`single_img`). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { createOssClient } from '../../nodes/shared/oss/client';
+import { createOssClient } from '../../nodes/shared/staging/oss/client';
 import { nodeHttpSend } from '../unit/ossHttp';
 import { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, startEmulator, type Emulator } from '.';
 

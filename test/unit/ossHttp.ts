@@ -1,6 +1,6 @@
 /** Test transports for the OSS client: Node's http as the injected send function, and raw requests. */
 import { request as httpRequest } from 'node:http';
-import type { OssSend } from '../../nodes/shared/oss/client';
+import type { OssSend } from '../../nodes/shared/staging/oss/client';
 
 /**
  * An OssSend over Node's http. `connectTo` (an emulator URL) plays DNS: a virtual-hosted URL such as

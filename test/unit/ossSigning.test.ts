@@ -1,14 +1,14 @@
 import { createHmac } from 'node:crypto';
 import OSS from 'ali-oss';
 import * as aliSign from 'ali-oss/lib/common/signUtils';
-import { OSS_MAX_PARTS, OSS_MIN_PART_SIZE_BYTES, OSS_PART_SIZE_BYTES } from '../../nodes/shared/oss/constants';
-import { encodeObjectKey, objectKeyProblem, objectUrl, ossPath, parseOssEndpoint, parseOssPath } from '../../nodes/shared/oss/endpoint';
-import { ossAnswerError, parseOssError } from '../../nodes/shared/oss/errors';
-import { completeMultipartUploadXml } from '../../nodes/shared/oss/multipart';
-import { choosePartSize } from '../../nodes/shared/oss/parts';
-import { presignGetUrl } from '../../nodes/shared/oss/presign';
-import { redactOssSecrets } from '../../nodes/shared/oss/redact';
-import { canonicalizedResource, ossSignature, ossStringToSign, presignedQuery, signHeaders } from '../../nodes/shared/oss/signing';
+import { OSS_MAX_PARTS, OSS_MIN_PART_SIZE_BYTES, OSS_PART_SIZE_BYTES } from '../../nodes/shared/staging/oss/constants';
+import { encodeObjectKey, objectKeyProblem, objectUrl, ossPath, parseOssEndpoint, parseOssPath } from '../../nodes/shared/staging/oss/endpoint';
+import { ossAnswerError, parseOssError } from '../../nodes/shared/staging/oss/errors';
+import { completeMultipartUploadXml } from '../../nodes/shared/staging/oss/multipart';
+import { choosePartSize } from '../../nodes/shared/staging/oss/parts';
+import { presignGetUrl } from '../../nodes/shared/staging/oss/presign';
+import { redactOssSecrets } from '../../nodes/shared/staging/oss/redact';
+import { canonicalizedResource, ossSignature, ossStringToSign, presignedQuery, signHeaders } from '../../nodes/shared/staging/oss/signing';
 
 // The example of the OSS documentation ("Include a V1 signature in the Authorization header").
 const DOC_ID = '44CF9590006BF252F707';

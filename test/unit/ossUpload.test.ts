@@ -3,9 +3,9 @@ import { Readable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import OSS from 'ali-oss';
-import { createOssClient, OssRequestError, type OssClient, type OssConnection, type OssSend } from '../../nodes/shared/oss/client';
-import { OSS_PART_SIZE_BYTES } from '../../nodes/shared/oss/constants';
-import { CancelledError } from '../../nodes/shared/wait';
+import { createOssClient, OssRequestError, type OssClient, type OssConnection, type OssSend } from '../../nodes/shared/staging/oss/client';
+import { OSS_PART_SIZE_BYTES } from '../../nodes/shared/staging/oss/constants';
+import { CancelledError } from '../../nodes/shared/core/time';
 import {
 	DEFAULT_OSS_ACCESS_KEY_ID as KEY_ID,
 	DEFAULT_OSS_ACCESS_KEY_SECRET as SECRET,

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ByteSource, OssClient } from '../oss/client';
-import { redactOssSecrets } from '../oss/client';
-import { OSS_PRESIGN_MAX_EXPIRES_SECONDS } from '../oss/constants';
-import { operationError } from '../transport/errors';
+import type { ByteSource, OssClient } from './oss/client';
+import { redactOssSecrets } from './oss/client';
+import { OSS_PRESIGN_MAX_EXPIRES_SECONDS } from './oss/constants';
+import { operationError } from '../core/errors';
 import { PRESIGN_MARGIN_SECONDS, PRESIGN_MIN_SECONDS } from './constants';
 import type { StagingSettings } from './settings';
 import type { Stager } from './stager';

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { PACKAGE_USER_AGENT, RETRY_POLICY } from '../constants';
+import { PACKAGE_USER_AGENT, RETRY_POLICY } from '../core/constants';
 import { backoffMs } from '../transport/retry';
-import type { OssSend } from '../oss/client';
-import { CancelledError, pause } from '../wait';
+import type { OssSend } from './oss/client';
+import { CancelledError, pause } from '../core/time';
 import { OSS_REQUEST_TIMEOUT_MS } from './constants';
 
 /**

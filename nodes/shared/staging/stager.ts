@@ -1,11 +1,11 @@
 import { randomBytes } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../constants';
-import type { OssClient } from '../oss/client';
-import { createOssClient } from '../oss/client';
-import { parseOssEndpoint } from '../oss/endpoint';
-import { operationError } from '../transport/errors';
+import { CREDENTIAL_TYPE } from '../core/constants';
+import type { OssClient } from './oss/client';
+import { createOssClient } from './oss/client';
+import { parseOssEndpoint } from './oss/endpoint';
+import { operationError } from '../core/errors';
 import { n8nOssSend } from './send';
 import { readStagingSettings, STAGING_FIX, type StagingSettings } from './settings';
 

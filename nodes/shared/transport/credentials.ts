@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../constants';
+import { CREDENTIAL_TYPE } from '../core/constants';
 import { applyCredential } from './authorize';
 import { aiSearchBaseUrl, aiSearchWorkspacePath, paiBaseUrl } from './endpoint';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_MAX_CONCURRENT_REQUESTS, REQUEST_LATENCY_ALLOWANCE_S, REQUEST_TIMEOUT_MS } from '../constants';
-import { optionNumber } from '../values';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, REQUEST_LATENCY_ALLOWANCE_S, REQUEST_TIMEOUT_MS } from '../core/constants';
+import { optionNumber } from '../core/values';
 
 /** Throughput and safety options of a node run, read once from the first item's options. */
 export function readClientOptions(options: IDataObject, defaultQps: number) {

@@ -6,15 +6,15 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../constants';
-import type { BodyPlace } from '../bodyBudget';
-import type { Budget } from '../budgets';
-import { budgetKey, processBudgets } from '../budgets';
-import { CancelledError, pause, throwIfCancelled } from '../wait';
+import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../core/constants';
+import type { BodyPlace } from '../scheduler/bodyBudget';
+import type { Budget } from '../scheduler/budgetRegistry';
+import { budgetKey, processBudgets } from '../scheduler/budgetRegistry';
+import { CancelledError, pause, throwIfCancelled } from '../core/time';
 import type { ServiceFamily, ServiceTarget } from './credentials';
 import { loadServiceTarget } from './credentials';
-import type { ApiFailure } from './errors';
-import { apiError, hintForAnswer, operationError, redact, withContext } from './errors';
+import type { ApiFailure } from '../core/errors';
+import { apiError, hintForAnswer, operationError, redact, withContext } from '../core/errors';
 import type { AttemptOutcome } from './retry';
 import { jsonBytes } from './jsonBytes';
 import { classifyNetworkCode, networkCode, unreachableHint } from './network';

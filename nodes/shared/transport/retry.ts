@@ -1,4 +1,4 @@
-import { RETRY_POLICY } from '../constants';
+import { RETRY_POLICY } from '../core/constants';
 import type { NetworkFailure } from './network';
 
 /** What happened to one attempt, as far as the retry policy cares. */

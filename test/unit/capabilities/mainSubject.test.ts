@@ -1,5 +1,5 @@
 import { rankSubjects } from '../../../nodes/aiSearch/mainSubject';
-import { readImageSize } from '../../../nodes/shared/imageSize';
+import { readImageSize } from '../../../nodes/shared/io/imageSize';
 
 const object = (confidence: number, x: number, y: number, width: number, height: number) => ({ confidence, box: { x, y, width, height } });
 

@@ -1,4 +1,4 @@
-import type { Answer } from '../../../nodes/shared/work';
+import type { Answer } from '../../../nodes/shared/work/work';
 import { normalizeDetection, objectDetectionBody, parseObjects } from '../../../nodes/aiSearch/objectDetection';
 import { Base64Content } from '../../../nodes/shared/transport/base64Content';
 import { jsonBytes } from '../../../nodes/shared/transport/jsonBytes';

@@ -1,4 +1,4 @@
-import type { Answer } from '../../../nodes/shared/work';
+import type { Answer } from '../../../nodes/shared/work/work';
 import { mediaDataUri, mediaFormat } from '../../../nodes/aiSearch/media';
 import { asrBody, normalizeTranscript, toSrt, toVtt } from '../../../nodes/aiSearch/transcription';
 import { Base64Content } from '../../../nodes/shared/transport/base64Content';

@@ -1,4 +1,4 @@
-import type { Answer } from '../../../nodes/shared/work';
+import type { Answer } from '../../../nodes/shared/work/work';
 import { normalizeSegments, segmentationBody } from '../../../nodes/aiSearch/videoSegmentation';
 import { frameFileName, snapshotBody } from '../../../nodes/aiSearch/videoSnapshot';
 import { normalizeSummary, summaryBody, toApiChunks } from '../../../nodes/aiSearch/videoSummary';

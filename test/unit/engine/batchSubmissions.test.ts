@@ -1,5 +1,5 @@
-import { pacedBatchSubmission } from '../../../nodes/shared/batchSubmissions';
-import { CancelledError } from '../../../nodes/shared/wait';
+import { pacedBatchSubmission } from '../../../nodes/shared/scheduler/batchPacing';
+import { CancelledError } from '../../../nodes/shared/core/time';
 import { VirtualClock } from '../support/virtualClock';
 
 describe('pacedBatchSubmission (virtual time)', () => {

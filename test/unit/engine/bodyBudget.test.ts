@@ -1,11 +1,11 @@
 import { aiSearch } from '../../../nodes/aiSearch/protocol';
-import { BodyBudget } from '../../../nodes/shared/bodyBudget';
-import { SubmittedWork } from '../../../nodes/shared/pipeline';
-import { RequestBudget } from '../../../nodes/shared/scheduler';
+import { BodyBudget } from '../../../nodes/shared/scheduler/bodyBudget';
+import { SubmittedWork } from '../../../nodes/shared/capability/pipeline';
+import { RequestBudget } from '../../../nodes/shared/scheduler/requestBudget';
 import { Base64Content } from '../../../nodes/shared/transport/base64Content';
 import type { ApiRequest, ServiceClient } from '../../../nodes/shared/transport/request';
-import { CancelledError } from '../../../nodes/shared/wait';
-import { runWork } from '../../../nodes/shared/work';
+import { CancelledError } from '../../../nodes/shared/core/time';
+import { runWork } from '../../../nodes/shared/work/work';
 import { VirtualClock } from '../support/virtualClock';
 
 const MB = 1024 * 1024;

@@ -1,5 +1,5 @@
-import { BudgetRegistry, budgetKey } from '../../../nodes/shared/budgets';
-import { BUDGET_IDLE_DROP_MS } from '../../../nodes/shared/constants';
+import { BudgetRegistry, budgetKey } from '../../../nodes/shared/scheduler/budgetRegistry';
+import { BUDGET_IDLE_DROP_MS } from '../../../nodes/shared/core/constants';
 import { VirtualClock } from '../support/virtualClock';
 
 const account = { credentialId: 'cred-1', family: 'aiSearch', baseUrl: 'https://a.example', workspacePath: '/ws/default', secrets: ['OS-secret-key-1'] };

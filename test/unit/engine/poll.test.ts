@@ -1,6 +1,6 @@
-import { pollUntilDone, readWaitSettings } from '../../../nodes/shared/poll';
-import { BATCH_PACE, TASK_PACE, TaskTimeEstimator } from '../../../nodes/shared/taskTimes';
-import { CancelledError, pause } from '../../../nodes/shared/wait';
+import { pollUntilDone, readWaitSettings } from '../../../nodes/shared/work/poll';
+import { BATCH_PACE, TASK_PACE, TaskTimeEstimator } from '../../../nodes/shared/work/taskTimes';
+import { CancelledError, pause } from '../../../nodes/shared/core/time';
 import { VirtualClock } from '../support/virtualClock';
 
 describe('pollUntilDone (virtual time)', () => {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { SubmittedWork } from '../../../nodes/shared/pipeline';
-import { reportUndelivered } from '../../../nodes/shared/report';
+import { SubmittedWork } from '../../../nodes/shared/capability/pipeline';
+import { reportUndelivered } from '../../../nodes/shared/capability/stopReport';
 
 /** A context that records what the report writes to n8n's log and to the execution's custom data. */
 function recordingContext() {

@@ -1,5 +1,5 @@
-import { RequestBudget } from '../../../nodes/shared/scheduler';
-import { CancelledError } from '../../../nodes/shared/wait';
+import { RequestBudget } from '../../../nodes/shared/scheduler/requestBudget';
+import { CancelledError } from '../../../nodes/shared/core/time';
 import { VirtualClock } from '../support/virtualClock';
 
 /** A clock for the adaptation tests: time moves only when the test says so. */

@@ -5,12 +5,12 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Capability } from '../../../nodes/shared/capability';
-import { itemContext, shapeOutput } from '../../../nodes/shared/capability';
-import { SubmittedWork } from '../../../nodes/shared/pipeline';
+import type { Capability } from '../../../nodes/shared/capability/capability';
+import { itemContext, shapeOutput } from '../../../nodes/shared/capability/capability';
+import { SubmittedWork } from '../../../nodes/shared/capability/pipeline';
 import type { ServiceClient } from '../../../nodes/shared/transport/request';
-import type { Operation } from '../../../nodes/shared/work';
-import { runWork } from '../../../nodes/shared/work';
+import type { Operation } from '../../../nodes/shared/work/work';
+import { runWork } from '../../../nodes/shared/work/work';
 
 export interface SentRequest {
 	method: string;

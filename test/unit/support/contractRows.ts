@@ -19,7 +19,7 @@ import { imageTagging } from '../../../nodes/pai/imageTagging';
 import { postClassification } from '../../../nodes/pai/postClassification';
 import { videoClassification } from '../../../nodes/pai/videoClassification';
 import { videoQuality } from '../../../nodes/pai/videoQuality';
-import type { Capability } from '../../../nodes/shared/capability';
+import type { Capability } from '../../../nodes/shared/capability/capability';
 import type { SentRequest } from './contract';
 
 const WS = '/v3/openapi/workspaces/default';

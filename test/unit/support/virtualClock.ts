@@ -1,5 +1,5 @@
-import type { Clock } from '../../../nodes/shared/wait';
-import { CancelledError } from '../../../nodes/shared/wait';
+import type { Clock } from '../../../nodes/shared/core/time';
+import { CancelledError } from '../../../nodes/shared/core/time';
 
 /**
  * A clock whose time moves only when every waiter is asleep: the earliest timer fires next and time

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
-import type { BatchMode } from './batch';
-import { itemFor } from './output';
-import { ItemStaging } from './staging/itemStaging';
-import { stagerFor } from './staging/stager';
-import { operationError } from './transport/errors';
-import type { Answer, Operation, Protocol, WorkStatus } from './work';
+import type { BatchMode } from './batchMode';
+import { itemFor } from '../io/output';
+import { ItemStaging } from '../staging/itemStaging';
+import { stagerFor } from '../staging/stager';
+import { operationError } from '../core/errors';
+import type { Answer, Operation, Protocol, WorkStatus } from '../work/work';
 
 /**
  * A capability is everything that makes one node different from the others: its service route,

@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
 
 import type { BodyPlace } from './bodyBudget';
-import { BUDGET_IDLE_DROP_MS, BUDGET_USER_ACTIVE_MS, BUDGETS_KEPT } from './constants';
-import type { RequestPriority } from './scheduler';
-import { RequestBudget } from './scheduler';
-import type { Clock } from './wait';
-import { realClock } from './wait';
+import { BUDGET_IDLE_DROP_MS, BUDGET_USER_ACTIVE_MS, BUDGETS_KEPT } from '../core/constants';
+import type { RequestPriority } from './requestBudget';
+import { RequestBudget } from './requestBudget';
+import type { Clock } from '../core/time';
+import { realClock } from '../core/time';
 
 /** What a node run asks of its service's budget: its Max Requests per Second and Max Concurrent Requests. */
 export interface BudgetLimits {

@@ -2,16 +2,16 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { WaitSettings, Waited } from './poll';
 import { pollUntilDone, timeoutFailure } from './poll';
-import type { SubmittedWork } from './pipeline';
+import type { SubmittedWork } from '../capability/pipeline';
 import type { TaskTimeEstimator } from './taskTimes';
 import { taskTimesFor } from './taskTimes';
-import type { ServiceFamily } from './transport/credentials';
-import type { ApiFailure, FailureContext } from './transport/errors';
-import { contextOf, sentences, withContext } from './transport/errors';
-import { jsonBytes } from './transport/jsonBytes';
-import type { CallScope, ErrorBodyReader, RequestBody, ServiceClient } from './transport/request';
-import { capitalize } from './values';
-import { CancelledError } from './wait';
+import type { ServiceFamily } from '../transport/credentials';
+import type { ApiFailure, FailureContext } from '../core/errors';
+import { contextOf, sentences, withContext } from '../core/errors';
+import { jsonBytes } from '../transport/jsonBytes';
+import type { CallScope, ErrorBodyReader, RequestBody, ServiceClient } from '../transport/request';
+import { capitalize } from '../core/values';
+import { CancelledError } from '../core/time';
 
 /**
  * The one async-work layer: AI Search tasks, PAI jobs and PAI batches are all submitted, checked

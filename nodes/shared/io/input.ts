@@ -1,12 +1,12 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { bareBase64 } from './binaryOutput';
-import { REQUEST_BODY_LIMIT_BYTES } from './constants';
+import { bareBase64 } from './binaryData';
+import { REQUEST_BODY_LIMIT_BYTES } from '../core/constants';
 import { checkImageBytes, checkImageSource } from './imageTypes';
-import type { ItemStaging, StagedInfo, StagedPass } from './staging/itemStaging';
-import { BINARY_STREAM_CHUNK_BYTES } from './staging/constants';
-import { Base64Content } from './transport/base64Content';
-import { operationError } from './transport/errors';
+import type { ItemStaging, StagedInfo, StagedPass } from '../staging/itemStaging';
+import { BINARY_STREAM_CHUNK_BYTES } from '../staging/constants';
+import { Base64Content } from '../transport/base64Content';
+import { operationError } from '../core/errors';
 
 export type InputType = 'binary' | 'url' | 'base64';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { contextOf } from './transport/errors';
+import { contextOf } from '../core/errors';
 
 /** Drops undefined fields so items stay compact and stable for the next node (and for AI agents). */
 export function compact<T extends IDataObject>(value: T): T {

@@ -1,4 +1,4 @@
-import { CancelledError, throwIfCancelled, whenAborted } from './wait';
+import { CancelledError, throwIfCancelled, whenAborted } from '../core/time';
 
 /** A request body's place in memory: say its size once it is built, give the place back once the service has answered. */
 export interface BodyPlace {

@@ -1,4 +1,4 @@
-import { throwIfCancelled } from '../wait';
+import { throwIfCancelled } from '../../core/time';
 import { OSS_MAX_PARTS } from './constants';
 import { OssRequestError } from './errors';
 import {

@@ -1,4 +1,4 @@
-import { CancelledError } from '../wait';
+import { CancelledError } from '../../core/time';
 import { objectKeyProblem, objectUrl, type OssBucketLocation } from './endpoint';
 import { ossAnswerError, OssRequestError } from './errors';
 import { redactOssSecrets } from './redact';

@@ -1,5 +1,5 @@
-import type { Clock } from './wait';
-import { realClock, throwIfCancelled, whenAborted } from './wait';
+import type { Clock } from '../core/time';
+import { realClock, throwIfCancelled, whenAborted } from '../core/time';
 
 /** Per account and route: settles when the last batch submission queued there lets the next one go. */
 const turns = new Map<string, Promise<void>>();

@@ -1,7 +1,7 @@
-import { MAX_ITEMS_IN_FLIGHT, MIN_ITEMS_IN_FLIGHT } from './constants';
-import { taskTimesFor } from './taskTimes';
-import type { ServiceClient } from './transport/request';
-import { workTimesKey } from './work';
+import { MAX_ITEMS_IN_FLIGHT, MIN_ITEMS_IN_FLIGHT } from '../core/constants';
+import { taskTimesFor } from '../work/taskTimes';
+import type { ServiceClient } from '../transport/request';
+import { workTimesKey } from '../work/work';
 
 /** Time an item spends in flight besides its task: its own requests and their turn in the budget. */
 const REQUEST_OVERHEAD_MS = 1000;

@@ -1,23 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { resumeBatch, runBatches } from './batch';
+import { resumeBatch, runBatches } from './batchMode';
 import type { Capability, ItemContext, Prepared } from './capability';
 import { itemContext, readResumeId, shapeOutput } from './capability';
 import { inFlightLimit } from './inFlight';
-import { itemFor } from './output';
+import { itemFor } from '../io/output';
 import { NOTHING_SENT, RunState, SubmittedWork, runItems } from './pipeline';
-import type { WaitSettings } from './poll';
-import { readWaitSettings } from './poll';
-import { reportUndelivered } from './report';
-import { summarizeRun } from './summary';
-import { toItemError } from './transport/errors';
-import { readClientOptions } from './transport/options';
-import type { ServiceClient } from './transport/request';
-import { createServiceClient } from './transport/request';
-import { capitalize } from './values';
-import { CancelledError } from './wait';
-import type { Operation } from './work';
-import { runWork } from './work';
+import type { WaitSettings } from '../work/poll';
+import { readWaitSettings } from '../work/poll';
+import { reportUndelivered } from './stopReport';
+import { summarizeRun } from './runSummary';
+import { toItemError } from '../core/errors';
+import { readClientOptions } from '../transport/options';
+import type { ServiceClient } from '../transport/request';
+import { createServiceClient } from '../transport/request';
+import { capitalize } from '../core/values';
+import { CancelledError } from '../core/time';
+import type { Operation } from '../work/work';
+import { runWork } from '../work/work';
 
 /** An item ready for phase two. */
 interface ReadyItem<R> {

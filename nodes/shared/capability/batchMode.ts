@@ -1,20 +1,20 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { pacedBatchSubmission } from './batchSubmissions';
-import { budgetKey } from './budgets';
+import { pacedBatchSubmission } from '../scheduler/batchPacing';
+import { budgetKey } from '../scheduler/budgetRegistry';
 import type { Capability, ItemContext, Prepared } from './capability';
 import { itemContext, readResumeId, shapeOutput } from './capability';
-import { itemFor } from './output';
+import { itemFor } from '../io/output';
 import { NOTHING_SENT } from './pipeline';
 import type { RunState } from './pipeline';
-import type { WaitSettings } from './poll';
-import { readWaitSettings } from './poll';
-import { withContext } from './transport/errors';
-import type { CallScope, ServiceClient } from './transport/request';
-import { CancelledError } from './wait';
-import type { BatchProtocol, Operation, Protocol, WorkStatus } from './work';
-import { timeoutError, unreadableError, waitFor, workTimesKey } from './work';
-import { BATCH_PACE, taskTimesFor } from './taskTimes';
+import type { WaitSettings } from '../work/poll';
+import { readWaitSettings } from '../work/poll';
+import { withContext } from '../core/errors';
+import type { CallScope, ServiceClient } from '../transport/request';
+import { CancelledError } from '../core/time';
+import type { BatchProtocol, Operation, Protocol, WorkStatus } from '../work/work';
+import { timeoutError, unreadableError, waitFor, workTimesKey } from '../work/work';
+import { BATCH_PACE, taskTimesFor } from '../work/taskTimes';
 
 /** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */
 export interface BatchMode<R> {

@@ -1,6 +1,6 @@
-import { sniffImage } from './binaryOutput';
+import { sniffImage } from './binaryData';
 import type { SourceInfo } from './input';
-import { InvalidParameter } from './values';
+import { InvalidParameter } from '../core/values';
 
 /** The image types the AI Search image services document. */
 export const DOCUMENTED_IMAGE_TYPES = ['jpg', 'jpeg', 'png', 'bmp', 'tiff'];

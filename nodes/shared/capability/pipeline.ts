@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItem } from './output';
-import { sentences, toItemError, type ItemError } from './transport/errors';
-import { PROGRESS_LOG_INTERVAL_MS } from './constants';
-import { CancelledError, anySignal } from './wait';
+import { errorItem } from '../io/output';
+import { sentences, toItemError, type ItemError } from '../core/errors';
+import { PROGRESS_LOG_INTERVAL_MS } from '../core/constants';
+import { CancelledError, anySignal } from '../core/time';
 
 /** Added to the error of an invalid item when Continue On Fail is off. */
 export const NOTHING_SENT = 'Nothing was sent to the service: every item is checked before the first request';

@@ -1,7 +1,7 @@
 import { BodyBudget } from './bodyBudget';
-import { BODY_BYTES_IN_MEMORY, REQUEST_BODY_LIMIT_BYTES } from './constants';
-import type { Clock } from './wait';
-import { CancelledError, realClock, throwIfCancelled, whenAborted } from './wait';
+import { BODY_BYTES_IN_MEMORY, REQUEST_BODY_LIMIT_BYTES } from '../core/constants';
+import type { Clock } from '../core/time';
+import { CancelledError, realClock, throwIfCancelled, whenAborted } from '../core/time';
 
 const MIN_QPS = 0.2;
 

@@ -1,4 +1,4 @@
-import { FIRST_CHECK_MAX_MS, MIN_CHECK_GAP_MS, TASK_TIME_KEYS_KEPT } from './constants';
+import { FIRST_CHECK_MAX_MS, MIN_CHECK_GAP_MS, TASK_TIME_KEYS_KEPT } from '../core/constants';
 
 /** A first check that came too early moves the estimate this much past the time it was made. */
 const MISS_GROWTH = 1.2;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { setCustomData } from './report';
-import type { Operation } from './work';
+import { setCustomData } from './stopReport';
+import type { Operation } from '../work/work';
 
 /** The outcome of each input item, read from its output items. */
 function outcomes(items: INodeExecutionData[], operation: Operation) {

@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FIRST_CHECK_MAX_MS, TOOL_POLL_SECONDS, TOOL_WAIT_SECONDS } from './constants';
-import type { ApiFailure } from './transport/errors';
-import { optionNumber } from './values';
+import { FIRST_CHECK_MAX_MS, TOOL_POLL_SECONDS, TOOL_WAIT_SECONDS } from '../core/constants';
+import type { ApiFailure } from '../core/errors';
+import { optionNumber } from '../core/values';
 import { TaskTimeEstimator } from './taskTimes';
-import type { Clock } from './wait';
-import { realClock, throwIfCancelled } from './wait';
+import type { Clock } from '../core/time';
+import { realClock, throwIfCancelled } from '../core/time';
 
 /** How a node waits for its tasks, jobs or batches (the polling options every async node offers). */
 export interface WaitSettings {

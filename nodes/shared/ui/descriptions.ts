@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions, NodeHint } from 'n8n-workflow';
 
-import { capitalize } from './values';
+import { capitalize } from '../core/values';
 
 /** Input selection shared by every node that takes a file: binary property, URL (or OSS path), base64. */
 export function inputProperties(config: {
