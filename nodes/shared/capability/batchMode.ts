@@ -16,27 +16,6 @@ import type { BatchProtocol, Operation, Protocol, WorkStatus } from '../work/wor
 import { timeoutError, unreadableError, waitFor, workTimesKey } from '../work/work';
 import { BATCH_PACE, taskTimesFor } from '../work/taskTimes';
 
-/** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */
-export interface BatchMode<R> {
-	/** Whether this run sends its items as batches (read from the first item). */
-	enabled(first: ItemContext): boolean;
-	/** Most items per batch. */
-	size(first: ItemContext): number;
-	/**
-	 * Most batch submissions per second. One submission creates many jobs, so the batch endpoint allows
-	 * fewer than the node's request budget; the budget still applies to every request.
-	 */
-	submitsPerSecond: number;
-	/** The batch request body for these items' requests. */
-	body(requests: R[], first: ItemContext): IDataObject;
-	/** What the service echoes per job, telling which item it belongs to (the video URL). */
-	key(request: R): string;
-	/** Whether a Get Result item resumes a whole batch rather than one job. */
-	resumes(item: ItemContext): boolean;
-	/** The only key to output from a resumed batch; '' outputs every job of the batch. */
-	resumeKey(item: ItemContext): string;
-}
-
 function batchProtocol(protocol: Protocol): BatchProtocol {
 	if (!protocol.batch) throw new Error(`The ${protocol.family} protocol has no batch jobs`);
 	return protocol.batch;

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
 
-import type { BatchMode } from './batchMode';
 import { itemFor } from '../io/output';
 import { ItemStaging } from '../staging/itemStaging';
 import { stagerFor } from '../staging/stager';
@@ -95,4 +94,25 @@ export async function shapeOutput<R>(
 	if (context.options.includeRaw === true) context.common.raw = capability.raw?.(answer) ?? answer.raw;
 	const result = await capability.output(answer, { ...context, work });
 	return Array.isArray(result) ? result : [itemFor({ ...result, ...context.common }, context.index)];
+}
+
+/** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */
+export interface BatchMode<R> {
+	/** Whether this run sends its items as batches (read from the first item). */
+	enabled(first: ItemContext): boolean;
+	/** Most items per batch. */
+	size(first: ItemContext): number;
+	/**
+	 * Most batch submissions per second. One submission creates many jobs, so the batch endpoint allows
+	 * fewer than the node's request budget; the budget still applies to every request.
+	 */
+	submitsPerSecond: number;
+	/** The batch request body for these items' requests. */
+	body(requests: R[], first: ItemContext): IDataObject;
+	/** What the service echoes per job, telling which item it belongs to (the video URL). */
+	key(request: R): string;
+	/** Whether a Get Result item resumes a whole batch rather than one job. */
+	resumes(item: ItemContext): boolean;
+	/** The only key to output from a resumed batch; '' outputs every job of the batch. */
+	resumeKey(item: ItemContext): string;
 }

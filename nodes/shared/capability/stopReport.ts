@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { SubmittedWork } from './pipeline';
+import type { SubmittedWork } from '../work/submittedWork';
 
 /** n8n keeps at most 10 custom data entries of 255 characters per execution; the package uses four. */
 export const CUSTOM_DATA = { maxValueLength: 255, idEntries: 3 } as const;

@@ -1,5 +1,5 @@
 import { sniffImage } from './binaryData';
-import type { SourceInfo } from './input';
+import type { SourceInfo } from './source';
 import { InvalidParameter } from '../core/values';
 
 /** The image types the AI Search image services document. */

@@ -1,14 +1,13 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { bareBase64 } from './binaryData';
 import { REQUEST_BODY_LIMIT_BYTES } from '../core/constants';
 import { checkImageBytes, checkImageSource } from './imageTypes';
-import type { ItemStaging, StagedInfo, StagedPass } from '../staging/itemStaging';
+import type { ItemStaging, StagedPass } from '../staging/itemStaging';
 import { BINARY_STREAM_CHUNK_BYTES } from '../staging/constants';
 import { Base64Content } from '../transport/base64Content';
 import { operationError } from '../core/errors';
-
-export type InputType = 'binary' | 'url' | 'base64';
+import type { InputType, SourceInfo } from './source';
 
 export interface InputSpec {
 	type: InputType;
@@ -16,18 +15,6 @@ export interface InputSpec {
 	url?: string;
 	base64?: string;
 	fileName?: string;
-}
-
-/** Where an item's media came from; travels into the output so results can be traced and indexed. */
-export interface SourceInfo extends IDataObject {
-	type: InputType;
-	fileName?: string;
-	url?: string;
-	mimeType?: string;
-	sizeBytes?: number;
-	binaryProperty?: string;
-	/** Set when the file went through the user's OSS bucket: where it is, and whether it was deleted. */
-	staged?: StagedInfo;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { WaitSettings, Waited } from './poll';
 import { pollUntilDone, timeoutFailure } from './poll';
-import type { SubmittedWork } from '../capability/pipeline';
+import type { SubmittedWork } from './submittedWork';
 import type { TaskTimeEstimator } from './taskTimes';
 import { taskTimesFor } from './taskTimes';
 import type { ServiceFamily } from '../transport/credentials';

@@ -1,6 +1,6 @@
 import { aiSearch } from '../../../nodes/aiSearch/protocol';
 import { BodyBudget } from '../../../nodes/shared/scheduler/bodyBudget';
-import { SubmittedWork } from '../../../nodes/shared/capability/pipeline';
+import { SubmittedWork } from '../../../nodes/shared/work/submittedWork';
 import { RequestBudget } from '../../../nodes/shared/scheduler/requestBudget';
 import { Base64Content } from '../../../nodes/shared/transport/base64Content';
 import type { ApiRequest, ServiceClient } from '../../../nodes/shared/transport/request';

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { SubmittedWork } from '../../../nodes/shared/capability/pipeline';
+import { SubmittedWork } from '../../../nodes/shared/work/submittedWork';
 import { reportUndelivered } from '../../../nodes/shared/capability/stopReport';
 
 /** A context that records what the report writes to n8n's log and to the execution's custom data. */

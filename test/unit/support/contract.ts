@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { Capability } from '../../../nodes/shared/capability/capability';
 import { itemContext, shapeOutput } from '../../../nodes/shared/capability/capability';
-import { SubmittedWork } from '../../../nodes/shared/capability/pipeline';
+import { SubmittedWork } from '../../../nodes/shared/work/submittedWork';
 import type { ServiceClient } from '../../../nodes/shared/transport/request';
 import type { Operation } from '../../../nodes/shared/work/work';
 import { runWork } from '../../../nodes/shared/work/work';
