@@ -5,7 +5,9 @@ import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageContent } from '../aiSearch/imageAnalyze';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
+import { operationProperties, waitHints } from '../shared/ui/operations';
+import { optionsCollection, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 const withInput = { operation: ['submitAndWait', 'submitOnly', 'sync'] };

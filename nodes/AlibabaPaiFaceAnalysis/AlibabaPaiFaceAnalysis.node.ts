@@ -6,7 +6,7 @@ import { FACE_MODELS, faceAnalysis } from '../pai/faceAnalysis';
 import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
-import { optionsCollection } from '../shared/ui/descriptions';
+import { optionsCollection } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiFaceAnalysis implements INodeType {

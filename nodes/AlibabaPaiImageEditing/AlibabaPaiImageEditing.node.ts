@@ -6,7 +6,7 @@ import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, paiOptions } from '../pai/descriptions';
 import { imageEditing } from '../pai/imageEditing';
 import { imageInputProperties } from '../pai/image';
-import { optionsCollection } from '../shared/ui/descriptions';
+import { optionsCollection } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiImageEditing implements INodeType {

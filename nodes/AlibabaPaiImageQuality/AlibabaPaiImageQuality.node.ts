@@ -6,7 +6,7 @@ import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
 import { imageQuality } from '../pai/imageQuality';
-import { optionsCollection } from '../shared/ui/descriptions';
+import { optionsCollection } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiImageQuality implements INodeType {

@@ -6,7 +6,7 @@ import { PAI_QPS } from '../pai/constants';
 import { TAGGER_TYPES, TAGGING_MODELS, imageTagging } from '../pai/imageTagging';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
-import { optionsCollection } from '../shared/ui/descriptions';
+import { optionsCollection } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiImageTagging implements INodeType {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
-import { waitHints } from '../shared/ui/descriptions';
+import { waitHints } from '../shared/ui/operations';
 import { pai } from '../pai/protocol';
 import { runCapability } from '../shared/capability/runner';
 import { videoNodeProperties } from '../pai/video';

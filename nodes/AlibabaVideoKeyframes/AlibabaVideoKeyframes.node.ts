@@ -5,7 +5,9 @@ import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { mediaFormatOption } from '../aiSearch/media';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
+import { operationProperties, waitHints } from '../shared/ui/operations';
+import { optionsCollection, splitOption, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 import { videoKeyframes } from '../aiSearch/videoSnapshot';
 

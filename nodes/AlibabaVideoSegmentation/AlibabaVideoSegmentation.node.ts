@@ -4,7 +4,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
+import { operationProperties, waitHints } from '../shared/ui/operations';
+import { optionsCollection, splitOption, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 import { videoSegmentation } from '../aiSearch/videoSegmentation';
 

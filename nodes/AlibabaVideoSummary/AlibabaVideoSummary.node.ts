@@ -4,7 +4,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { forAgents, fromAi } from '../shared/ui/agents';
+import { binaryPropertyField } from '../shared/ui/inputs';
+import { operationProperties, waitHints } from '../shared/ui/operations';
+import { optionsCollection, splitOption, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 import { videoSummary } from '../aiSearch/videoSummary';
 
