@@ -144,6 +144,7 @@ describe.each(Object.entries(FAMILIES))('%s under faults (default options)', (_f
 		const result = await runWorkflow(family.workflow(emulator));
 		expect(result.status).toBe('error');
 		const tasks = created(emulator, family.submitPath);
+		expect(tasks).toHaveLength(2);
 		for (const task of tasks) expect(result.error?.description).toContain(String(task.taskId));
 	});
 });

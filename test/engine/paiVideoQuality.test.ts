@@ -82,6 +82,7 @@ describe('Alibaba PAI Video Quality through the n8n engine', () => {
 		expect(out[1].json).toMatchObject({ batchId, errorCode: 'JobFailed', status: 'failed' });
 		expect(out[1].json.error).toContain('fail-two.mp4');
 		const polls = emulator.log.filter((e) => e.path.startsWith('/api/v1/batch_jobs/'));
+		expect(polls.length).toBeGreaterThanOrEqual(1);
 		expect(polls.every((e) => e.method === 'GET' && e.bodyBytes === 0 && e.status === 200)).toBe(true);
 	});
 
