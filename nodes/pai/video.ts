@@ -216,6 +216,10 @@ export function paiVideoCapability(config: { action: VideoAction; service: strin
 			key: (request) => request.video.url,
 			resumes: (item) => item.param<string>('resumeBy', 'job') === 'batch',
 			resumeKey: (item) => String(item.param('resultVideoUrl', '') ?? '').trim(),
+			resumePosition: (item) => {
+				const position = item.ctx.getInputData()[item.index]?.json.batchPosition;
+				return typeof position === 'number' && Number.isInteger(position) && position >= 0 ? position : undefined;
+			},
 		},
 	};
 }
