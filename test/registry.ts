@@ -29,11 +29,11 @@ export function registeredNodes(packageJson = readFileSync(join(REPO_ROOT, 'pack
 	});
 }
 
-/** Loads the TypeScript node classes (the tests run them from source, n8n runs them from dist/). */
+/** Loads the TypeScript node classes by their .ts file (not the codex .node.json beside them; the tests run them from source, n8n runs them from dist/). */
 const loadSource = createRequire(__filename);
 
 export function loadNode({ folder }: RegisteredNode): INodeType {
-	const module = loadSource(join(REPO_ROOT, 'nodes', folder, `${folder}.node`)) as Record<string, new () => INodeType>;
+	const module = loadSource(join(REPO_ROOT, 'nodes', folder, `${folder}.node.ts`)) as Record<string, new () => INodeType>;
 	const NodeClass = module[folder];
 	if (!NodeClass) throw new Error(`nodes/${folder}/${folder}.node.ts does not export class ${folder}`);
 	return new NodeClass();

@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
-import { PAI_QPS } from '../pai/constants';
 import { TAGGER_TYPES, TAGGING_MODELS, imageTagging } from '../pai/imageTagging';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
@@ -69,7 +68,7 @@ export class AlibabaPaiImageTagging implements INodeType {
 				},
 			]),
 			configureJsonProperty(),
-			optionsCollection(paiOptions({ defaultQps: PAI_QPS.image })),
+			optionsCollection(paiOptions({ defaultQps: imageTagging.defaultQps })),
 		],
 	};
 

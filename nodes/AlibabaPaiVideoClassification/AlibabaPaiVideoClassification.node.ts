@@ -24,7 +24,7 @@ export class AlibabaPaiVideoClassification implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		hints: waitHints(pai.terms),
-		properties: videoNodeProperties({
+		properties: videoNodeProperties({ defaultQps: videoClassification.defaultQps,
 			noun: 'video classification',
 			resultNoun: 'classes, tags and embedding',
 			configureFields: classificationConfigureFields(),

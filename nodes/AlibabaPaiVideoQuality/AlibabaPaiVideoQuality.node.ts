@@ -23,7 +23,7 @@ export class AlibabaPaiVideoQuality implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		hints: waitHints(pai.terms),
-		properties: videoNodeProperties({ noun: 'video quality', resultNoun: 'video quality score', configureFields: [] }),
+		properties: videoNodeProperties({ defaultQps: videoQuality.defaultQps, noun: 'video quality', resultNoun: 'video quality score', configureFields: [] }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

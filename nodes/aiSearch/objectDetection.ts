@@ -104,7 +104,7 @@ export function detectionProperties(config: {
 				description: config.confidenceDescription,
 			},
 			splitOption({ noun: config.splitNoun }),
-			...requestOptions({ defaultQps: AI_SEARCH_QPS['image-object-detection'] }),
+			...requestOptions({ defaultQps: detectionBase.defaultQps }),
 		]),
 	];
 }

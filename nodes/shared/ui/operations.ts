@@ -2,6 +2,20 @@ import type { INodeProperties, INodePropertyOptions, NodeHint } from 'n8n-workfl
 
 import { capitalize } from '../core/values';
 
+/** The operations that send the item's input, and so show the input fields. */
+export const SUBMIT_OPERATIONS = ['submitAndWait', 'submitOnly'];
+
+/** The operations that wait for a result, and so show the polling and result options. */
+export const WAIT_OPERATIONS = ['submitAndWait', 'getResult'];
+
+/**
+ * A display condition on the operation. `inOptions`: for a field inside the Options collection, which
+ * names the node's own parameter by n8n's root path ('/operation').
+ */
+export function showFor(operations: string[], inOptions = false): Record<string, string[]> {
+	return { [inOptions ? '/operation' : 'operation']: [...operations] };
+}
+
 /**
  * The operations of every asynchronous node (plus any extra ones, such as Synchronous), and the id
  * field of Get Result. `work` gives the family's words ("task", "Task ID", taskId).
@@ -47,7 +61,7 @@ export function operationProperties(config: {
 		default: '={{ $json.taskId }}',
 		required: true,
 		description: `The ${work.idLabel} returned by Submit Only, or named in a timeout error`,
-		displayOptions: { show: { operation: ['getResult'], ...(config.idShow ?? {}) } },
+		displayOptions: { show: { ...showFor(['getResult']), ...(config.idShow ?? {}) } },
 	};
 	id.displayName = work.idLabel;
 	id.name = work.idParameter;
