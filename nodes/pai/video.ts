@@ -97,7 +97,8 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 			name: 'resultVideoUrl',
 			type: 'string',
 			default: '={{ $json.videoUrl }}',
-			description: "Return only this video's job from the batch (one output item per input item); leave empty to output every job of the batch",
+			description:
+				"Return only this video's job from the batch (one output item per input item). Left empty, a lone item gets every job of the batch, and several items resuming the same batch each get their own job (by the batchPosition Submit Only put on them, else in their order).",
 			displayOptions: { show: { ...showFor(['getResult']), resumeBy: ['batch'] } },
 		},
 		...modelProperties({
