@@ -3,6 +3,8 @@
  * emulator's own tests), engine (workflows through n8n-core against the emulator) and e2e (real n8n).
  */
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }];
+/** Every test must assert something (test/hasAssertions.ts). */
+const setupFilesAfterEnv = ['<rootDir>/test/hasAssertions.ts'];
 
 module.exports = {
 	testTimeout: 120000,
@@ -12,6 +14,7 @@ module.exports = {
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/unit'],
 			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv,
 		},
 		{
 			// The emulator's own tests, beside it: it follows the documented contract, quirks included.
@@ -20,12 +23,14 @@ module.exports = {
 			roots: ['<rootDir>/test/emulator'],
 			testMatch: ['**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv,
 		},
 		{
 			displayName: 'engine',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/engine'],
 			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv,
 		},
 		{
 			// Real n8n (Node 24 runtime from the cache) with the packed package; run with --runInBand.
@@ -35,6 +40,7 @@ module.exports = {
 			testMatch: ['**/*.test.ts'],
 			globalSetup: '<rootDir>/test/e2e/support/globalSetup.ts',
 			transform: { '^.+\\.ts$': tsJest },
+			setupFilesAfterEnv,
 		},
 	],
 };

@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageContent } from '../aiSearch/imageAnalyze';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
+import { operationProperties, showFor, SUBMIT_OPERATIONS, WAIT_OPERATIONS, waitHints } from '../shared/ui/operations';
+import { optionsCollection, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
-const withInput = { operation: ['submitAndWait', 'submitOnly', 'sync'] };
+const withInput = showFor([...SUBMIT_OPERATIONS, 'sync']);
 
 export class AlibabaImageContent implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,11 +58,11 @@ export class AlibabaImageContent implements INodeType {
 					options: IMAGE_FILE_TYPES.map((type) => ({ name: type.toUpperCase(), value: type })),
 					default: 'jpg',
 					description: 'Tell the service the image type when the file name or MIME type does not show it',
-					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly', 'sync'] } },
+					displayOptions: { show: showFor([...SUBMIT_OPERATIONS, 'sync'], true) },
 				},
 				...taskOptions({
-					defaultQps: AI_SEARCH_QPS['image-analyze'],
-					pollingShow: { '/operation': ['submitAndWait', 'getResult'] },
+					defaultQps: imageContent.defaultQps,
+					pollingShow: showFor(WAIT_OPERATIONS, true),
 					work: aiSearch.terms,
 				}),
 			]),

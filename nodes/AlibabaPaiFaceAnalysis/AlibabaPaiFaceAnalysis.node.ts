@@ -3,10 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { FACE_MODELS, faceAnalysis } from '../pai/faceAnalysis';
-import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
-import { optionsCollection } from '../shared/ui/descriptions';
+import { optionsCollection } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiFaceAnalysis implements INodeType {
@@ -41,7 +40,7 @@ export class AlibabaPaiFaceAnalysis implements INodeType {
 					default: true,
 					description: 'Whether to output one item per face (an image without faces still gives one item, with faceCount 0) instead of one item with a faces list',
 				},
-				...paiOptions({ defaultQps: PAI_QPS.image }),
+				...paiOptions({ defaultQps: faceAnalysis.defaultQps }),
 			]),
 		],
 	};

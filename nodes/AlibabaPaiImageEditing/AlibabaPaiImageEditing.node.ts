@@ -2,11 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
-import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, paiOptions } from '../pai/descriptions';
 import { imageEditing } from '../pai/imageEditing';
 import { imageInputProperties } from '../pai/image';
-import { optionsCollection } from '../shared/ui/descriptions';
+import { optionsCollection } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiImageEditing implements INodeType {
@@ -71,7 +70,7 @@ export class AlibabaPaiImageEditing implements INodeType {
 					default: 'data',
 					description: 'Name of the binary property the edited image is written to',
 				},
-				...paiOptions({ defaultQps: PAI_QPS.image }),
+				...paiOptions({ defaultQps: imageEditing.defaultQps }),
 			]),
 		],
 	};

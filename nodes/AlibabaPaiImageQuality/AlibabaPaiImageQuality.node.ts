@@ -2,11 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
-import { PAI_QPS } from '../pai/constants';
 import { configureJsonProperty, modelProperties, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
 import { imageQuality } from '../pai/imageQuality';
-import { optionsCollection } from '../shared/ui/descriptions';
+import { optionsCollection } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiImageQuality implements INodeType {
@@ -30,7 +29,7 @@ export class AlibabaPaiImageQuality implements INodeType {
 				default: '',
 			}),
 			configureJsonProperty(),
-			optionsCollection(paiOptions({ defaultQps: PAI_QPS.image })),
+			optionsCollection(paiOptions({ defaultQps: imageQuality.defaultQps })),
 		],
 	};
 

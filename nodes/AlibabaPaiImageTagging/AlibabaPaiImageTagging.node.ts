@@ -2,11 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
-import { PAI_QPS } from '../pai/constants';
 import { TAGGER_TYPES, TAGGING_MODELS, imageTagging } from '../pai/imageTagging';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
 import { imageInputProperties } from '../pai/image';
-import { optionsCollection } from '../shared/ui/descriptions';
+import { optionsCollection } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 
 export class AlibabaPaiImageTagging implements INodeType {
@@ -69,7 +68,7 @@ export class AlibabaPaiImageTagging implements INodeType {
 				},
 			]),
 			configureJsonProperty(),
-			optionsCollection(paiOptions({ defaultQps: PAI_QPS.image })),
+			optionsCollection(paiOptions({ defaultQps: imageTagging.defaultQps })),
 		],
 	};
 

@@ -2,14 +2,16 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
-import { PAI_QPS } from '../pai/constants';
 import { classificationConfigureFields, configureJsonProperty, modelProperties, modelSettings, paiOptions } from '../pai/descriptions';
-import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, waitHints } from '../shared/ui/descriptions';
+import { forAgents, fromAi } from '../shared/ui/agents';
+import { operationProperties, showFor, SUBMIT_OPERATIONS, WAIT_OPERATIONS, waitHints } from '../shared/ui/operations';
+import { optionsCollection } from '../shared/ui/options';
 import { pai } from '../pai/protocol';
 import { postClassification } from '../pai/postClassification';
+import { videoInputProperties } from '../pai/video';
 import { runCapability } from '../shared/capability/runner';
 
-const submitShow = { operation: ['submitAndWait', 'submitOnly'] };
+const submitShow = showFor(SUBMIT_OPERATIONS);
 
 export class AlibabaPaiPostClassification implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,35 +30,7 @@ export class AlibabaPaiPostClassification implements INodeType {
 		hints: waitHints(pai.terms),
 		properties: [
 			...operationProperties({ work: pai.terms, subject: 'post classification', resultNoun: 'classes, tags and embedding' }),
-			{
-				displayName: 'Video Input',
-				name: 'inputType',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'URL', value: 'url', description: 'A URL Alibaba Cloud can download (or none: the video is optional)' },
-					{
-						name: 'Binary File',
-						value: 'binary',
-						description: "A video in a binary property of the input item, staged through the OSS bucket of the credential's staging settings",
-					},
-				],
-				default: 'url',
-				displayOptions: { show: submitShow },
-			},
-			...forAgents(
-				{
-					displayName: 'Video URL',
-					name: 'videoUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'https://example.com/post.mp4',
-					description: "The post's video, if any (a URL Alibaba Cloud can download)",
-					displayOptions: { show: { ...submitShow, inputType: ['url'] } },
-				},
-				fromAi('videoUrl', 'Public http(s) URL of the video of the post, if it has one', true),
-			),
-			binaryPropertyField("post's video", { ...submitShow, inputType: ['binary'] }),
+			...videoInputProperties(submitShow, 'post'),
 			...forAgents(
 				{
 					displayName: 'Image URLs',
@@ -91,7 +65,7 @@ export class AlibabaPaiPostClassification implements INodeType {
 			}),
 			modelSettings(classificationConfigureFields(), submitShow),
 			configureJsonProperty(submitShow),
-			optionsCollection(paiOptions({ defaultQps: PAI_QPS.video, pollingShow: { '/operation': ['submitAndWait', 'getResult'] } })),
+			optionsCollection(paiOptions({ defaultQps: postClassification.defaultQps, pollingShow: showFor(WAIT_OPERATIONS, true) })),
 		],
 	};
 

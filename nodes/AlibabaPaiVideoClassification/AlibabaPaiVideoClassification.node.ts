@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { classificationConfigureFields } from '../pai/descriptions';
-import { waitHints } from '../shared/ui/descriptions';
+import { waitHints } from '../shared/ui/operations';
 import { pai } from '../pai/protocol';
 import { runCapability } from '../shared/capability/runner';
 import { videoClassification } from '../pai/videoClassification';
@@ -24,7 +24,7 @@ export class AlibabaPaiVideoClassification implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		hints: waitHints(pai.terms),
-		properties: videoNodeProperties({
+		properties: videoNodeProperties({ defaultQps: videoClassification.defaultQps,
 			noun: 'video classification',
 			resultNoun: 'classes, tags and embedding',
 			configureFields: classificationConfigureFields(),

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
-import { waitHints } from '../shared/ui/descriptions';
+import { waitHints } from '../shared/ui/operations';
 import { pai } from '../pai/protocol';
 import { runCapability } from '../shared/capability/runner';
 import { videoNodeProperties } from '../pai/video';
@@ -23,7 +23,7 @@ export class AlibabaPaiVideoQuality implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		hints: waitHints(pai.terms),
-		properties: videoNodeProperties({ noun: 'video quality', resultNoun: 'video quality score', configureFields: [] }),
+		properties: videoNodeProperties({ defaultQps: videoQuality.defaultQps, noun: 'video quality', resultNoun: 'video quality score', configureFields: [] }),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,16 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { AI_SEARCH_QPS } from '../aiSearch/constants';
-import { mediaFormatOption } from '../aiSearch/media';
+import { mediaFormatOption, outputOssOption } from '../aiSearch/media';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
+import { operationProperties, showFor, SUBMIT_OPERATIONS, WAIT_OPERATIONS, waitHints } from '../shared/ui/operations';
+import { optionsCollection, splitOption, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 import { transcription } from '../aiSearch/transcription';
 
-const withInput = { operation: ['submitAndWait', 'submitOnly'] };
-const withResult = { '/operation': ['submitAndWait', 'getResult'] };
+const withInput = showFor(SUBMIT_OPERATIONS);
+const withResult = showFor(WAIT_OPERATIONS, true);
 
 export class AlibabaTranscription implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,15 +33,7 @@ export class AlibabaTranscription implements INodeType {
 			...inputProperties({ noun: 'audio or video file', types: ['binary', 'url', 'base64'], allowOss: true, show: withInput }),
 			optionsCollection([
 				mediaFormatOption(['audio', 'video']),
-				{
-					displayName: 'Output OSS Path',
-					name: 'outputOss',
-					type: 'string',
-					default: '',
-					placeholder: 'oss://bucket/transcripts/',
-					description: 'Also have the service write its result to this OSS path (output type "oss"); empty returns the text only',
-					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
-				},
+				outputOssOption({ placeholder: 'oss://bucket/transcripts/', description: 'Also have the service write its result to this OSS path (output type "oss"); empty returns the text only' }),
 				{
 					displayName: 'Sentence Time Unit',
 					name: 'timeUnit',
@@ -80,7 +73,7 @@ export class AlibabaTranscription implements INodeType {
 					displayOptions: { show: withResult },
 				},
 				{ ...splitOption({ noun: 'sentence' }), displayOptions: { show: withResult } },
-				...taskOptions({ defaultQps: AI_SEARCH_QPS['audio-asr'], pollingShow: withResult, work: aiSearch.terms }),
+				...taskOptions({ defaultQps: transcription.defaultQps, pollingShow: withResult, work: aiSearch.terms }),
 			]),
 		],
 	};

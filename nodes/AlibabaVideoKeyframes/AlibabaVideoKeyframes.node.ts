@@ -1,16 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { mediaFormatOption } from '../aiSearch/media';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
+import { operationProperties, showFor, SUBMIT_OPERATIONS, WAIT_OPERATIONS, waitHints } from '../shared/ui/operations';
+import { optionsCollection, splitOption, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 import { videoKeyframes } from '../aiSearch/videoSnapshot';
 
-const withInput = { operation: ['submitAndWait', 'submitOnly'] };
-const withResult = { '/operation': ['submitAndWait', 'getResult'] };
+const withInput = showFor(SUBMIT_OPERATIONS);
+const withResult = showFor(WAIT_OPERATIONS, true);
 
 export class AlibabaVideoKeyframes implements INodeType {
 	description: INodeTypeDescription = {
@@ -82,7 +83,7 @@ export class AlibabaVideoKeyframes implements INodeType {
 					displayOptions: { show: withResult },
 				},
 				{ ...splitOption({ noun: 'frame' }), displayOptions: { show: withResult } },
-				...taskOptions({ defaultQps: AI_SEARCH_QPS['video-snapshot'], pollingShow: withResult, work: aiSearch.terms }),
+				...taskOptions({ defaultQps: videoKeyframes.defaultQps, pollingShow: withResult, work: aiSearch.terms }),
 			]),
 		],
 	};

@@ -1,15 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { inputProperties, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
+import { operationProperties, showFor, SUBMIT_OPERATIONS, WAIT_OPERATIONS, waitHints } from '../shared/ui/operations';
+import { optionsCollection, splitOption, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 import { videoSegmentation } from '../aiSearch/videoSegmentation';
+import { outputOssOption } from '../aiSearch/media';
 
-const withInput = { operation: ['submitAndWait', 'submitOnly'] };
-const withResult = { '/operation': ['submitAndWait', 'getResult'] };
+const withInput = showFor(SUBMIT_OPERATIONS);
+const withResult = showFor(WAIT_OPERATIONS, true);
 
 export class AlibabaVideoSegmentation implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,17 +33,9 @@ export class AlibabaVideoSegmentation implements INodeType {
 			// The service has no content field: videos are passed by URL or OSS path only.
 			...inputProperties({ noun: 'video', types: ['url', 'binary'], allowOss: true, show: withInput }),
 			optionsCollection([
-				{
-					displayName: 'Output OSS Path',
-					name: 'outputOss',
-					type: 'string',
-					default: '',
-					placeholder: 'oss://bucket/segments/',
-					description: 'Where the service stores the segment keyframes; empty lets the service choose',
-					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
-				},
+				outputOssOption({ placeholder: 'oss://bucket/segments/', description: 'Where the service stores the segment keyframes; empty lets the service choose' }),
 				{ ...splitOption({ noun: 'segment' }), displayOptions: { show: withResult } },
-				...taskOptions({ defaultQps: AI_SEARCH_QPS['video-segmentation'], pollingShow: withResult, work: aiSearch.terms }),
+				...taskOptions({ defaultQps: videoSegmentation.defaultQps, pollingShow: withResult, work: aiSearch.terms }),
 			]),
 		],
 	};

@@ -1,15 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { aiSearch } from '../aiSearch/protocol';
-import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection, splitOption, taskOptions, waitHints } from '../shared/ui/descriptions';
+import { forAgents, fromAi } from '../shared/ui/agents';
+import { binaryPropertyField } from '../shared/ui/inputs';
+import { operationProperties, showFor, SUBMIT_OPERATIONS, WAIT_OPERATIONS, waitHints } from '../shared/ui/operations';
+import { optionsCollection, splitOption, taskOptions } from '../shared/ui/options';
 import { runCapability } from '../shared/capability/runner';
 import { videoSummary } from '../aiSearch/videoSummary';
+import { outputOssOption } from '../aiSearch/media';
 
-const withInput = { operation: ['submitAndWait', 'submitOnly'] };
-const withResult = { '/operation': ['submitAndWait', 'getResult'] };
+const withInput = showFor(SUBMIT_OPERATIONS);
+const withResult = showFor(WAIT_OPERATIONS, true);
 
 export class AlibabaVideoSummary implements INodeType {
 	description: INodeTypeDescription = {
@@ -115,19 +118,11 @@ export class AlibabaVideoSummary implements INodeType {
 					default: '',
 					placeholder: 'keynote.mp4',
 					description: 'The video file name sent to the service; by default taken from the URL',
-					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
+					displayOptions: { show: showFor(SUBMIT_OPERATIONS, true) },
 				},
-				{
-					displayName: 'Output OSS Path',
-					name: 'outputOss',
-					type: 'string',
-					default: '',
-					placeholder: 'oss://bucket/summaries/',
-					description: 'Also have the service write its result to this OSS path; empty returns it in the response only',
-					displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'] } },
-				},
+				outputOssOption({ placeholder: 'oss://bucket/summaries/', description: 'Also have the service write its result to this OSS path; empty returns it in the response only' }),
 				{ ...splitOption({ noun: 'summarized segment (chunk)' }), displayOptions: { show: withResult } },
-				...taskOptions({ defaultQps: AI_SEARCH_QPS['video-summarization'], pollingShow: withResult, work: aiSearch.terms }),
+				...taskOptions({ defaultQps: videoSummary.defaultQps, pollingShow: withResult, work: aiSearch.terms }),
 			]),
 		],
 	};

@@ -4,6 +4,7 @@ import type { ItemContext } from '../shared/capability/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/io/input';
 import { prepareInput, readInputSpec } from '../shared/io/input';
 import type { Base64Content } from '../shared/transport/base64Content';
+import { showFor, SUBMIT_OPERATIONS } from '../shared/ui/operations';
 
 /** Formats the audio/video services accept (contract §4, §6), by kind. */
 export const AUDIO_FORMATS = ['mp3', 'wav', 'aac', 'flac', 'ogg', 'm4a', 'alac', 'wma'];
@@ -113,6 +114,19 @@ export async function prepareMediaInput(
 	return { input, media };
 }
 
+/** The Output OSS Path option of the media services that can also write their result to OSS (output type "oss"). */
+export function outputOssOption(config: { placeholder: string; description: string }): INodeProperties {
+	return {
+		displayName: 'Output OSS Path',
+		name: 'outputOss',
+		type: 'string',
+		default: '',
+		placeholder: config.placeholder,
+		description: config.description,
+		displayOptions: { show: showFor(SUBMIT_OPERATIONS, true) },
+	};
+}
+
 /** The Media Format option of the nodes that take uploads: the formats `kinds` accept, shown for uploads only. */
 export function mediaFormatOption(kinds: Array<MediaFormat['kind']>): INodeProperties {
 	const formats = [...(kinds.includes('audio') ? AUDIO_FORMATS : []), ...(kinds.includes('video') ? VIDEO_FORMATS : [])];
@@ -123,7 +137,7 @@ export function mediaFormatOption(kinds: Array<MediaFormat['kind']>): INodePrope
 		options: formats.map((format) => ({ name: format.toUpperCase(), value: format })),
 		default: 'mp3',
 		description: `Format of an uploaded ${kinds.join(' or ')} file; when set it overrides what the file name or MIME type shows`,
-		displayOptions: { show: { '/operation': ['submitAndWait', 'submitOnly'], '/inputType': ['binary', 'base64'] } },
+		displayOptions: { show: { ...showFor(SUBMIT_OPERATIONS, true), '/inputType': ['binary', 'base64'] } },
 	};
 	option.default = formats[0]; // the first format of the kinds (lint wants a literal above)
 	return option;

@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Capability, ItemContext } from '../shared/capability/capability';
-import { inputProperties, optionsCollection, requestOptions, splitOption } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
+import { optionsCollection, requestOptions, splitOption } from '../shared/ui/options';
 import type { PreparedInput, ResolvedInput } from '../shared/io/input';
 import { DOCUMENTED_IMAGE_TYPES } from '../shared/io/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/io/input';
@@ -103,7 +104,7 @@ export function detectionProperties(config: {
 				description: config.confidenceDescription,
 			},
 			splitOption({ noun: config.splitNoun }),
-			...requestOptions({ defaultQps: AI_SEARCH_QPS['image-object-detection'] }),
+			...requestOptions({ defaultQps: detectionBase.defaultQps }),
 		]),
 	];
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { PolledWork } from '../shared/ui/descriptions';
-import { requestOptions, taskOptions } from '../shared/ui/descriptions';
+import type { PolledWork } from '../shared/ui/options';
+import { requestOptions, taskOptions } from '../shared/ui/options';
 import { operationError } from '../shared/core/errors';
 import { optionNumber } from '../shared/core/values';
 import { PAI_DEFAULT_BATCH_SIZE, PAI_MAX_BATCH_SIZE, PAI_POLL_DEFAULTS } from './constants';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { Capability, ItemContext, OutputContext } from '../shared/capability/capability';
-import { inputProperties } from '../shared/ui/descriptions';
+import { inputProperties } from '../shared/ui/inputs';
 import type { PreparedInput } from '../shared/io/input';
 import { COMMON_IMAGE_TYPES } from '../shared/io/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/io/input';

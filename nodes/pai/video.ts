@@ -3,7 +3,10 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { Capability, ItemContext } from '../shared/capability/capability';
 import type { PreparedInput } from '../shared/io/input';
 import { isHttpUrl, prepareInput } from '../shared/io/input';
-import { binaryPropertyField, forAgents, fromAi, operationProperties, optionsCollection } from '../shared/ui/descriptions';
+import { forAgents, fromAi } from '../shared/ui/agents';
+import { binaryPropertyField } from '../shared/ui/inputs';
+import { operationProperties, showFor, SUBMIT_OPERATIONS, WAIT_OPERATIONS } from '../shared/ui/operations';
+import { optionsCollection } from '../shared/ui/options';
 import { PAI_BATCH_SUBMITS_PER_SECOND, PAI_QPS } from './constants';
 import { configureJsonProperty, modelProperties, modelSettings, paiOptions, readBatchSize, readConfigure, readModelName } from './descriptions';
 import { pai } from './protocol';
@@ -11,7 +14,6 @@ import { pai } from './protocol';
 /** VideoQA and ClassifyLabelVideo: one job per video (`/videos`) or one batch job (`/batch_videos`). */
 export type VideoAction = 'VideoQA' | 'ClassifyLabelVideo';
 
-const SUBMIT = ['submitAndWait', 'submitOnly'];
 
 export interface VideoRequest {
 	/** `url` is empty for a staged binary: its pre-signed URL exists only inside the request body. */
@@ -34,8 +36,8 @@ export function batchVideoBody(action: VideoAction, videos: Array<VideoRequest['
 	return { action, videos: videos.map((v) => ({ url: v.url, title: v.title ?? '' })), model_name: modelName, configure };
 }
 
-export function videoNodeProperties(capability: { noun: string; resultNoun: string; configureFields: INodeProperties[] }): INodeProperties[] {
-	const submitShow = { operation: SUBMIT };
+export function videoNodeProperties(capability: { noun: string; resultNoun: string; configureFields: INodeProperties[]; defaultQps: number }): INodeProperties[] {
+	const submitShow = showFor(SUBMIT_OPERATIONS);
 	const properties: INodeProperties[] = [
 		...operationProperties({
 			work: pai.terms,
@@ -79,7 +81,7 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 				{ name: 'Batch ID', value: 'batch', description: 'A batch job of Batch Job mode' },
 			],
 			default: 'job',
-			displayOptions: { show: { operation: ['getResult'] } },
+			displayOptions: { show: showFor(['getResult']) },
 		},
 		{
 			displayName: 'Batch ID',
@@ -88,15 +90,16 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 			default: '={{ $json.batchId }}',
 			required: true,
 			description: 'The batch ID returned by Submit Only in Batch Job mode, or named in a timeout error',
-			displayOptions: { show: { operation: ['getResult'], resumeBy: ['batch'] } },
+			displayOptions: { show: { ...showFor(['getResult']), resumeBy: ['batch'] } },
 		},
 		{
 			displayName: 'Only Video URL',
 			name: 'resultVideoUrl',
 			type: 'string',
 			default: '={{ $json.videoUrl }}',
-			description: "Return only this video's job from the batch (one output item per input item); leave empty to output every job of the batch",
-			displayOptions: { show: { operation: ['getResult'], resumeBy: ['batch'] } },
+			description:
+				"Return only this video's job from the batch (one output item per input item). Left empty, a lone item gets every job of the batch, and several items resuming the same batch each get their own job (by the batchPosition Submit Only put on them, else in their order).",
+			displayOptions: { show: { ...showFor(['getResult']), resumeBy: ['batch'] } },
 		},
 		...modelProperties({
 			presets: [{ name: 'General Model', value: '', description: `The general ${capability.noun} model` }],
@@ -109,8 +112,8 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 		configureJsonProperty(submitShow),
 		optionsCollection(
 			paiOptions({
-				defaultQps: PAI_QPS.video,
-				pollingShow: { '/operation': ['submitAndWait', 'getResult'] },
+				defaultQps: capability.defaultQps,
+				pollingShow: showFor(WAIT_OPERATIONS, true),
 				batchShow: { '/mode': ['batch'] },
 			}),
 		),
@@ -118,11 +121,42 @@ export function videoNodeProperties(capability: { noun: string; resultNoun: stri
 	return properties;
 }
 
+/** The words of a video input: a video node's (the video is the input) or Post Classification's (the video is optional). */
+const VIDEO_INPUT = {
+	video: {
+		urlOption: 'A public or pre-signed http(s) URL the service can download',
+		placeholder: 'https://example.com/video.mp4',
+		description: 'A public or pre-signed http(s) URL Alibaba Cloud can download (up to 100 MB, at least 320×240 recommended)',
+		agent: 'Public http(s) URL of the video to analyze',
+		binaryNoun: 'video',
+	},
+	post: {
+		urlOption: 'A URL Alibaba Cloud can download (or none: the video is optional)',
+		placeholder: 'https://example.com/post.mp4',
+		description: "The post's video, if any (a URL Alibaba Cloud can download)",
+		agent: 'Public http(s) URL of the video of the post, if it has one',
+		binaryNoun: "post's video",
+	},
+};
+
 /**
  * Where the video comes from: a URL (the service's only input), or a binary the node stages through the
- * credential's OSS bucket and passes as a pre-signed URL.
+ * credential's OSS bucket and passes as a pre-signed URL. `post`: the video of a post, which may be left out.
  */
-export function videoInputProperties(show: Record<string, string[]>): INodeProperties[] {
+export function videoInputProperties(show: Record<string, string[]>, kind: keyof typeof VIDEO_INPUT = 'video'): INodeProperties[] {
+	const words = VIDEO_INPUT[kind];
+	const optional = kind === 'post';
+	const url: INodeProperties = {
+		displayName: 'Video URL',
+		name: 'videoUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: words.placeholder,
+		description: words.description,
+		displayOptions: { show: { ...show, inputType: ['url'] } },
+	};
+	if (optional) delete url.required;
 	return [
 		{
 			displayName: 'Video Input',
@@ -130,7 +164,7 @@ export function videoInputProperties(show: Record<string, string[]>): INodePrope
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'URL', value: 'url', description: 'A public or pre-signed http(s) URL the service can download' },
+				{ name: 'URL', value: 'url', description: words.urlOption },
 				{
 					name: 'Binary File',
 					value: 'binary',
@@ -140,20 +174,8 @@ export function videoInputProperties(show: Record<string, string[]>): INodePrope
 			default: 'url',
 			displayOptions: { show },
 		},
-		...forAgents(
-			{
-				displayName: 'Video URL',
-				name: 'videoUrl',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'https://example.com/video.mp4',
-				description: 'A public or pre-signed http(s) URL Alibaba Cloud can download (up to 100 MB, at least 320×240 recommended)',
-				displayOptions: { show: { ...show, inputType: ['url'] } },
-			},
-			fromAi('videoUrl', 'Public http(s) URL of the video to analyze'),
-		),
-		binaryPropertyField('video', { ...show, inputType: ['binary'] }),
+		...forAgents(url, fromAi('videoUrl', words.agent, optional)),
+		binaryPropertyField(words.binaryNoun, { ...show, inputType: ['binary'] }),
 	];
 }
 
@@ -213,6 +235,10 @@ export function paiVideoCapability(config: { action: VideoAction; service: strin
 			key: (request) => request.video.url,
 			resumes: (item) => item.param<string>('resumeBy', 'job') === 'batch',
 			resumeKey: (item) => String(item.param('resultVideoUrl', '') ?? '').trim(),
+			resumePosition: (item) => {
+				const position = item.ctx.getInputData()[item.index]?.json.batchPosition;
+				return typeof position === 'number' && Number.isInteger(position) && position >= 0 ? position : undefined;
+			},
 		},
 	};
 }

@@ -139,11 +139,18 @@ describe.each(Object.entries(FAMILIES))('%s under faults (default options)', (_f
 	});
 
 	it('a run that fails names the finished results it could not deliver', async () => {
-		emulator.addFault({ type: 'status', status: 500, match: { kind: 'submit', path: family.submitPath }, times: 1 });
-		// The first submission fails; the other two items were already submitted and finish.
+		// Submissions go out before status checks, so all three tasks exist when the first check fails.
+		emulator.addFault({ type: 'status', status: 400, match: { kind: 'poll' }, times: 1 });
 		const result = await runWorkflow(family.workflow(emulator));
 		expect(result.status).toBe('error');
 		const tasks = created(emulator, family.submitPath);
-		for (const task of tasks) expect(result.error?.description).toContain(String(task.taskId));
+		expect(tasks).toHaveLength(3);
+		const failedCheck = emulator.log.find((entry) => entry.kind === 'poll' && entry.fault !== undefined);
+		expect(failedCheck).toBeDefined();
+		const others = tasks.filter((task) => !failedCheck!.path.includes(String(task.taskId)));
+		expect(others).toHaveLength(2);
+		for (const task of others) expect(result.error?.description).toContain(String(task.taskId));
+		expect(shown(result)).toContain(String(tasks.find((task) => !others.includes(task))!.taskId));
 	});
+
 });

@@ -2,43 +2,16 @@ import { createHash } from 'crypto';
 import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
 
 import { AlibabaMultimodalApi } from '../../credentials/AlibabaMultimodalApi.credentials';
-import { AlibabaImageContent } from '../../nodes/AlibabaImageContent/AlibabaImageContent.node';
-import { AlibabaMainSubject } from '../../nodes/AlibabaMainSubject/AlibabaMainSubject.node';
-import { AlibabaObjectDetection } from '../../nodes/AlibabaObjectDetection/AlibabaObjectDetection.node';
-import { AlibabaTranscription } from '../../nodes/AlibabaTranscription/AlibabaTranscription.node';
-import { AlibabaVideoKeyframes } from '../../nodes/AlibabaVideoKeyframes/AlibabaVideoKeyframes.node';
-import { AlibabaVideoSegmentation } from '../../nodes/AlibabaVideoSegmentation/AlibabaVideoSegmentation.node';
-import { AlibabaVideoSummary } from '../../nodes/AlibabaVideoSummary/AlibabaVideoSummary.node';
-import { AlibabaPaiFaceAnalysis } from '../../nodes/AlibabaPaiFaceAnalysis/AlibabaPaiFaceAnalysis.node';
-import { AlibabaPaiImageEditing } from '../../nodes/AlibabaPaiImageEditing/AlibabaPaiImageEditing.node';
-import { AlibabaPaiImageQuality } from '../../nodes/AlibabaPaiImageQuality/AlibabaPaiImageQuality.node';
-import { AlibabaPaiImageTagging } from '../../nodes/AlibabaPaiImageTagging/AlibabaPaiImageTagging.node';
-import { AlibabaPaiPostClassification } from '../../nodes/AlibabaPaiPostClassification/AlibabaPaiPostClassification.node';
-import { AlibabaPaiVideoClassification } from '../../nodes/AlibabaPaiVideoClassification/AlibabaPaiVideoClassification.node';
-import { AlibabaPaiVideoQuality } from '../../nodes/AlibabaPaiVideoQuality/AlibabaPaiVideoQuality.node';
 import type { Emulator, EmulatorOptions } from '../emulator';
+import { nodeTypesOf, PACKAGE } from '../registry';
 import { startEmulator } from '../emulator';
 import type { HarnessInputItem, RunWorkflowOptions } from './harness';
 
 export const API_KEY = 'OS-engine-test-key-7f3a9c';
-export const PACKAGE = 'n8n-nodes-alibaba-multimodal';
+export { PACKAGE };
 
-export const nodeTypes = {
-	[`${PACKAGE}.alibabaImageContent`]: new AlibabaImageContent(),
-	[`${PACKAGE}.alibabaObjectDetection`]: new AlibabaObjectDetection(),
-	[`${PACKAGE}.alibabaMainSubject`]: new AlibabaMainSubject(),
-	[`${PACKAGE}.alibabaTranscription`]: new AlibabaTranscription(),
-	[`${PACKAGE}.alibabaVideoSegmentation`]: new AlibabaVideoSegmentation(),
-	[`${PACKAGE}.alibabaVideoKeyframes`]: new AlibabaVideoKeyframes(),
-	[`${PACKAGE}.alibabaVideoSummary`]: new AlibabaVideoSummary(),
-	[`${PACKAGE}.alibabaPaiImageQuality`]: new AlibabaPaiImageQuality(),
-	[`${PACKAGE}.alibabaPaiFaceAnalysis`]: new AlibabaPaiFaceAnalysis(),
-	[`${PACKAGE}.alibabaPaiImageTagging`]: new AlibabaPaiImageTagging(),
-	[`${PACKAGE}.alibabaPaiImageEditing`]: new AlibabaPaiImageEditing(),
-	[`${PACKAGE}.alibabaPaiPostClassification`]: new AlibabaPaiPostClassification(),
-	[`${PACKAGE}.alibabaPaiVideoQuality`]: new AlibabaPaiVideoQuality(),
-	[`${PACKAGE}.alibabaPaiVideoClassification`]: new AlibabaPaiVideoClassification(),
-};
+/** Every node package.json registers, by its workflow type (see test/registry.ts). */
+export const nodeTypes = nodeTypesOf();
 
 export function aiSearchCredentials(emulatorUrl: string, apiKey = API_KEY) {
 	return { alibabaMultimodalApi: { authType: 'aiSearch', endpoint: emulatorUrl, workspace: 'default', apiKey } };

@@ -30,9 +30,10 @@ describe('a node used as an AI agent tool is ready with its defaults', () => {
 			expect(fromAi).toMatch(new RegExp(`^=\\{\\{ \\$fromAI\\('${parameter}', '[^']+', 'string'${optional ? ", ''" : ''}\\) \\}\\}$`));
 			expect(inWorkflow[parameter] ?? '').not.toMatch(/\$fromAI/);
 		}
-		if (inputs[0][0] === 'url' && 'inputType' in asTool) expect(asTool.inputType).toBe('url');
-		// In a workflow the node keeps the input type a user meets first (a binary file where the service takes one).
+		// A node with an Input Type choice is a URL node as a tool; in a workflow it keeps the input type a user
+		// meets first (a binary file where the service takes one). A node without the choice has neither.
 		const inputType = (description as INodeTypeDescription).properties.find((property) => property.name === 'inputType');
-		if (inputType) expect(inWorkflow.inputType).toBe(inputType.default);
+		expect(asTool.inputType).toBe(inputType === undefined ? undefined : 'url');
+		expect(inWorkflow.inputType).toBe(inputType?.default);
 	});
 });

@@ -1,17 +1,13 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { pacedBatchSubmission } from '../scheduler/batchPacing';
 import { budgetKey } from '../scheduler/budgetRegistry';
-import type { Capability, ItemContext, Prepared } from './capability';
-import { itemContext, readResumeId, shapeOutput } from './capability';
-import { itemFor } from '../io/output';
-import { NOTHING_SENT } from './pipeline';
-import type { RunState } from './pipeline';
+import type { BatchMode } from './capability';
 import type { WaitSettings } from '../work/poll';
-import { readWaitSettings } from '../work/poll';
+import type { SubmittedWork } from '../work/submittedWork';
 import { withContext } from '../core/errors';
-import type { CallScope, ServiceClient } from '../transport/request';
 import { CancelledError } from '../core/time';
+import type { CallScope, ServiceClient } from '../transport/request';
 import type { BatchProtocol, Operation, Protocol, WorkStatus } from '../work/work';
 import { timeoutError, unreadableError, waitFor, workTimesKey } from '../work/work';
 import { BATCH_PACE, taskTimesFor } from '../work/taskTimes';
@@ -62,215 +58,177 @@ function batchTimeout(batch: BatchProtocol, client: ServiceClient, id: string, s
 	return timeoutError(client, { noun: terms.noun, id, status: `running (${status})`, resumeWith }, wait, scope, { batchId: id });
 }
 
-interface Entry<R> {
-	item: ItemContext;
-	prepared: Prepared<R>;
+/** A prepared item of a batch-mode run: its request and the fields its output carries. */
+export interface BatchEntry<R> {
+	index: number;
+	request: R;
+	fields?: IDataObject;
+}
+
+/** What one item of a batch job gets back: its finished job (shaped by the runner), a pending item, or its own failure. */
+export type JobDelivery =
+	| { kind: 'finished'; work: WorkStatus; common: IDataObject }
+	| { kind: 'pending'; fields: IDataObject }
+	| { kind: 'failed'; error: unknown };
+
+/** What a batch job needs of the run: its client, stop signal, submitted work, wait settings and operation. */
+export interface BatchRun {
+	client: ServiceClient;
+	signal: AbortSignal;
+	submitted: SubmittedWork;
+	operation: Operation;
+	wait: WaitSettings;
+	route: string;
 }
 
 /**
- * Batch mode: every item is prepared first (nothing is sent while an item is invalid and Continue
- * On Fail is off), then the items go out as batches of up to the batch size, each polled as a whole;
- * every job comes back to its own item. A failed job is that item's error only.
+ * The run phase of batch mode for one group of prepared items (up to the batch size): one batch
+ * submission (paced), then (unless Submit Only) the batch polled as a whole; every job goes back to its
+ * own item, in the group's order. A failure of the batch itself (its submission, its checks) is thrown
+ * for the whole group; a failed job is that item's failure only.
  */
-export async function runBatches<R>(capability: Capability<R>, client: ServiceClient, run: RunState, operation: Operation): Promise<void> {
-	const { protocol } = capability;
-	const mode = capability.batch!;
+export async function runBatchJob<R>(protocol: Protocol, mode: BatchMode<R>, run: BatchRun, group: Array<BatchEntry<R>>): Promise<JobDelivery[]> {
 	const batch = batchProtocol(protocol);
-	const count = run.results.length;
-	const entries: Array<Entry<R>> = [];
-	for (let index = 0; index < count; index++) {
-		const item = itemContext(run.ctx, index, operation);
-		try {
-			entries.push({ item, prepared: await capability.prepare(item) });
-		} catch (error) {
-			run.failures.record(index, error);
-		}
-	}
-	run.failures.throwFirst(NOTHING_SENT);
-	if (entries.length === 0) return;
-	const first = entries[0].item;
-	let size: number;
-	let wait: WaitSettings;
+	const { client, route, wait } = run;
+	const scope: CallScope = { itemIndex: group[0].index, signal: run.signal };
+	let id: string | undefined;
 	try {
-		size = mode.size(first);
-		wait = readWaitSettings(first.options, protocol.terms);
-	} catch (error) {
-		run.failures.record(first.index, error);
-		run.failures.throwFirst(NOTHING_SENT);
-		return;
-	}
-	const route = capability.route(first);
-	const groups: Array<Array<Entry<R>>> = [];
-	for (let i = 0; i < entries.length; i += size) groups.push(entries.slice(i, i + size));
-
-	const runGroup = async (group: Array<Entry<R>>) => {
-		if (run.signal.aborted) return;
-		const scope: CallScope = { itemIndex: group[0].item.index, signal: run.signal };
-		let id: string | undefined;
-		try {
-			const body = mode.body(
-				group.map((entry) => entry.prepared.request),
-				group[0].item,
-			);
-			const paceKey = budgetKey(client.target, `${route} batch submissions`);
-			const submitted = await pacedBatchSubmission(paceKey, 1000 / mode.submitsPerSecond, run.signal, async () => await batch.submit(client, route, body, scope));
-			id = submitted.id;
-			for (const entry of group) run.submitted.add(entry.item.index, `${batch.terms.noun} ${id}`);
-			if (operation === 'submitOnly') {
-				for (const entry of group) {
-					run.results[entry.item.index] = [
-						itemFor({ batchId: id, ...entry.prepared.fields, state: 0, status: 'submitted', requestId: submitted.requestId }, entry.item.index),
-					];
-					run.submitted.settle(entry.item.index, 'finished');
-				}
-				return;
-			}
-			const polled = await waitForBatch(batch, client, id, group.length, wait, scope, route);
-			const works = batch.match(
-				group.map((entry) => mode.key(entry.prepared.request)),
-				polled.works,
-			);
-			for (const [position, entry] of group.entries()) {
-				await settleBatchItem(capability, client, run, { entry, work: works[position], batchId: id, polled, wait, scope });
-			}
-		} catch (thrown) {
-			if (thrown instanceof CancelledError) return;
-			for (const entry of group) {
-				if (run.results[entry.item.index] === undefined) run.failures.record(entry.item.index, withContext(thrown, { batchId: id }));
-			}
+		const body = mode.body(group.map((entry) => entry.request));
+		const paceKey = budgetKey(client.target, `${route} batch submissions`);
+		const submitted = await pacedBatchSubmission(paceKey, 1000 / mode.submitsPerSecond, run.signal, async () => await batch.submit(client, route, body, scope));
+		id = submitted.id;
+		for (const entry of group) run.submitted.add(entry.index, `${batch.terms.noun} ${id}`);
+		if (run.operation === 'submitOnly') {
+			// The job's position in its batch travels with the item, so Get Result can pair it again.
+			return group.map((entry, position) => ({
+				kind: 'pending',
+				fields: { batchId: id, ...entry.fields, batchPosition: position, state: 0, status: 'submitted', requestId: submitted.requestId },
+			}));
 		}
-	};
-	await Promise.all(groups.map(runGroup));
+		const polled = await waitForBatch(batch, client, id, group.length, wait, scope, route);
+		const works = batch.match(
+			group.map((entry) => mode.key(entry.request)),
+			polled.works,
+		);
+		return group.map((entry, position) => jobDelivery(protocol, mode, run, { entry, work: works[position], batchId: id!, polled }));
+	} catch (thrown) {
+		// A cancelled wait is the run's to report; any other failure of the batch names it.
+		throw thrown instanceof CancelledError ? thrown : withContext(thrown, { batchId: id });
+	}
 }
 
 /** One item of a polled batch: its result, its own failure, or (timed out) its pending job. */
-async function settleBatchItem<R>(
-	capability: Capability<R>,
-	client: ServiceClient,
-	run: RunState,
-	settle: {
-		entry: Entry<R>;
-		work: WorkStatus | undefined;
-		batchId: string;
-		polled: { timedOut: boolean; status: string; requestId?: string };
-		wait: WaitSettings;
-		scope: CallScope;
-	},
-) {
-	const { protocol } = capability;
+function jobDelivery<R>(
+	protocol: Protocol,
+	mode: BatchMode<R>,
+	run: BatchRun,
+	settle: { entry: BatchEntry<R>; work: WorkStatus | undefined; batchId: string; polled: { timedOut: boolean; status: string } },
+): JobDelivery {
 	const batch = batchProtocol(protocol);
-	const { entry, work, batchId, polled, wait } = settle;
-	const { item, prepared } = entry;
-	const scope = { ...settle.scope, itemIndex: item.index };
-	const base = { batchId, ...prepared.fields };
-	try {
-		if (work && work.state === 'succeeded') {
-			const common: IDataObject = { ...protocol.fields({ kind: 'finished', work }, capability.route(item)), ...base };
-			delete common.requestId; // the batch's answer, not this job's
-			run.results[item.index] = await shapeOutput(capability, work, { ...item, request: prepared.request, common });
-		} else if (work && work.state === 'failed') {
-			throw withContext(client.fail(protocol.failure(work, capability.route(item)), scope), protocol.context(work.id, capability.route(item), work));
-		} else if (polled.timedOut && wait.onTimeout === 'output') {
-			run.results[item.index] = [
-				itemFor({ ...base, jobId: work?.id, ...(work?.fields ?? { state: 0 }), status: work?.status ?? 'submitted', timedOut: true }, item.index),
-			];
-		} else if (polled.timedOut) {
-			throw withContext(batchTimeout(batch, client, batchId, polled.status, wait, scope), { jobId: work?.id });
-		} else {
-			throw withContext(client.fail({ code: 'MissingJob', message: `Batch ${batchId} has no job for ${capability.batch!.key(prepared.request)}` }, scope), {
-				batchId,
-			});
-		}
-		run.submitted.settle(item.index, 'finished');
-	} catch (error) {
-		run.submitted.settle(item.index, 'failed');
-		run.failures.record(item.index, error);
+	const { client, route, wait } = run;
+	const { entry, work, batchId, polled } = settle;
+	const scope = { itemIndex: entry.index, signal: run.signal };
+	const base = { batchId, ...entry.fields };
+	if (work && work.state === 'succeeded') {
+		const common: IDataObject = { ...protocol.fields({ kind: 'finished', work }, route), ...base };
+		delete common.requestId; // the batch's answer, not this job's
+		return { kind: 'finished', work, common };
 	}
+	if (work && work.state === 'failed') {
+		return { kind: 'failed', error: withContext(client.fail(protocol.failure(work, route), scope), protocol.context(work.id, route, work)) };
+	}
+	if (polled.timedOut && wait.onTimeout === 'output') {
+		return { kind: 'pending', fields: { ...base, jobId: work?.id, ...(work?.fields ?? { state: 0 }), status: work?.status ?? 'submitted', timedOut: true } };
+	}
+	if (polled.timedOut) return { kind: 'failed', error: withContext(batchTimeout(batch, client, batchId, polled.status, wait, scope), { jobId: work?.id }) };
+	return {
+		kind: 'failed',
+		error: withContext(client.fail({ code: 'MissingJob', message: `Batch ${batchId} has no job for ${mode.key(entry.request)}` }, scope), { batchId }),
+	};
 }
 
 /**
- * Get Result by batch id: one item for the named key (the item's video), or one item per job of the
- * batch. Items that name the same batch share its status checks.
+ * Which jobs of a resumed batch one Get Result item asks for: the job of one video (its URL), the job
+ * at one position of the batch (several items resuming the same batch, each its own), or every job.
  */
-export async function resumeBatch<R>(
-	capability: Capability<R>,
-	client: ServiceClient,
-	run: RunState,
-	item: ItemContext,
-	wait: WaitSettings,
-	scope: CallScope,
-): Promise<INodeExecutionData[]> {
-	const { protocol } = capability;
+export type BatchPick = { key: string } | { position: number } | 'all';
+
+/**
+ * Get Result by batch id, the run phase of one item: the batch is checked once per run however many
+ * items resume it, and the item gets the jobs it picks (every one still pending when the wait ended
+ * comes back as a pending item).
+ */
+export async function resumeBatchJob(
+	protocol: Protocol,
+	run: BatchRun & { shared: object },
+	resume: { index: number; id: string; pick: BatchPick; includeRaw: boolean },
+): Promise<JobDelivery[]> {
 	const batch = batchProtocol(protocol);
-	const mode = capability.batch!;
-	const id = readResumeId(item, batch.terms.idLabel, batch.terms.idParameter, batch.idProblem);
-	const key = mode.resumeKey(item);
-	run.submitted.add(item.index, `${batch.terms.noun} ${id}`);
-	const polled = await sharedBatchWait(run, id, () => waitForBatch(batch, client, id, 1, wait, scope));
-	const works = key ? polled.works.filter((work) => work.key === key).slice(0, 1) : polled.works;
-	// Several items resuming the whole of one batch: its jobs are output once, by the first of them.
-	const firstItem = firstResumer(capability, run, id, key, item.index);
-	if (firstItem !== item.index) {
-		return [itemFor({ batchId: id, status: polled.status, jobCount: works.length, sameBatchAsItem: firstItem }, item.index)];
-	}
-	if (key && works.length === 0 && !polled.timedOut) {
-		throw withContext(client.fail({ code: 'MissingJob', message: `Batch ${id} has no job for ${key}` }, scope), { batchId: id });
+	const { client, route, wait } = run;
+	const { id, pick } = resume;
+	const scope: CallScope = { itemIndex: resume.index, signal: run.signal };
+	run.submitted.add(resume.index, `${batch.terms.noun} ${id}`);
+	const polled = await sharedBatchWait(run.shared, id, () => waitForBatch(batch, client, id, 1, wait, scope));
+	const works = pickJobs(polled.works, pick);
+	const one = pick !== 'all';
+	if (one && works.length === 0 && !polled.timedOut) {
+		const which = 'key' in pick ? pick.key : `position ${pick.position} (the batch has ${polled.works.length} jobs)`;
+		throw withContext(client.fail({ code: 'MissingJob', message: `Batch ${id} has no job for ${which}` }, scope), { batchId: id });
 	}
 	if (polled.timedOut && wait.onTimeout === 'error') throw batchTimeout(batch, client, id, polled.status, wait, scope);
-	const route = capability.route(item);
-	if (key && works[0]?.state === 'failed') {
+	if (one && works[0]?.state === 'failed') {
 		throw withContext(client.fail(protocol.failure(works[0], route), scope), protocol.context(works[0].id, route, works[0]));
 	}
-	if (works.length === 0) return [itemFor({ batchId: id, videoUrl: key || undefined, status: polled.status, timedOut: true }, item.index)];
-	const items: INodeExecutionData[] = [];
-	for (const work of works) {
+	if (works.length === 0) {
+		return [{ kind: 'pending', fields: { batchId: id, videoUrl: (pick !== 'all' && 'key' in pick && pick.key) || undefined, status: polled.status, timedOut: true } }];
+	}
+	return works.map((work): JobDelivery => {
 		const extra: IDataObject = {
 			batchId: id,
 			requestId: polled.requestId,
 			error: work.state === 'failed' ? protocol.failure(work, route).message : undefined,
 			timedOut: work.state === 'pending' || undefined,
 		};
-		if (work.state === 'succeeded') {
-			const common = { ...protocol.fields({ kind: 'finished', work }, route), ...extra };
-			items.push(...(await shapeOutput(capability, work, { ...item, common })));
-		} else {
-			const common = { ...protocol.fields({ kind: 'pending', id: work.id ?? '', status: work.status, fields: work.fields, timedOut: false }, route), ...extra };
-			if (item.options.includeRaw === true) common.raw = work.answer.raw;
-			items.push(itemFor(common, item.index));
-		}
-	}
-	return items;
+		if (work.state === 'succeeded') return { kind: 'finished', work, common: { ...protocol.fields({ kind: 'finished', work }, route), ...extra } };
+		const fields = { ...protocol.fields({ kind: 'pending', id: work.id ?? '', status: work.status, fields: work.fields, timedOut: false }, route), ...extra };
+		if (resume.includeRaw) fields.raw = work.answer.raw;
+		return { kind: 'pending', fields };
+	});
 }
 
-const batchResumers = new WeakMap<RunState, Map<string, number>>();
+/** The picked jobs; positions count in the order the batch's jobs were created (their ids). */
+function pickJobs(works: WorkStatus[], pick: BatchPick): WorkStatus[] {
+	if (pick === 'all') return works;
+	if ('key' in pick) return works.filter((work) => work.key === pick.key).slice(0, 1);
+	const ordered = [...works].sort((a, b) => Number(a.id) - Number(b.id));
+	return ordered.slice(pick.position, pick.position + 1);
+}
 
 /**
- * The lowest item that resumes the whole of this batch (no key), found once per run over every
- * item's parameters so concurrent items agree; items with a key output their own job.
+ * What each Get Result item of a run picks from the batch it resumes: its video's job when it names the
+ * video; otherwise, when several items resume the same batch, the job at its position (the one Submit
+ * Only put on it, else its place among those items); a lone item gets every job.
  */
-function firstResumer<R>(capability: Capability<R>, run: RunState, id: string, key: string, index: number): number {
-	if (key) return index;
-	let firsts = batchResumers.get(run);
-	if (!firsts) {
-		firsts = new Map();
-		const batch = batchProtocol(capability.protocol);
-		for (let other = 0; other < run.results.length; other++) {
-			const item = itemContext(run.ctx, other, 'getResult');
-			if (!capability.batch!.resumes(item) || capability.batch!.resumeKey(item)) continue;
-			const otherId = String(item.param(batch.terms.idParameter, '') ?? '').trim();
-			if (!firsts.has(otherId)) firsts.set(otherId, other);
-		}
-		batchResumers.set(run, firsts);
+export function batchPicks(resumers: Array<{ index: number; id: string; key: string; position?: number }>): Map<number, BatchPick> {
+	const picks = new Map<number, BatchPick>();
+	const unnamed = new Map<string, Array<{ index: number; position?: number }>>();
+	for (const resumer of resumers) {
+		if (resumer.key) picks.set(resumer.index, { key: resumer.key });
+		else unnamed.set(resumer.id, [...(unnamed.get(resumer.id) ?? []), resumer]);
 	}
-	return firsts.get(id) ?? index;
+	for (const items of unnamed.values()) {
+		if (items.length === 1) picks.set(items[0].index, 'all');
+		else items.forEach((item, place) => picks.set(item.index, { position: item.position ?? place }));
+	}
+	return picks;
 }
 
-const batchWaits = new WeakMap<RunState, Map<string, Promise<Awaited<ReturnType<typeof waitForBatch>>>>>();
+const batchWaits = new WeakMap<object, Map<string, Promise<Awaited<ReturnType<typeof waitForBatch>>>>>();
 
-/** One wait per batch id per run, however many items resume it. */
-function sharedBatchWait(run: RunState, id: string, start: () => ReturnType<typeof waitForBatch>) {
-	let waits = batchWaits.get(run);
-	if (!waits) batchWaits.set(run, (waits = new Map()));
+/** One wait per batch id per run (`shared` is the run), however many items resume it. */
+function sharedBatchWait(shared: object, id: string, start: () => ReturnType<typeof waitForBatch>) {
+	let waits = batchWaits.get(shared);
+	if (!waits) batchWaits.set(shared, (waits = new Map()));
 	let pending = waits.get(id);
 	if (!pending) waits.set(id, (pending = start()));
 	return pending;

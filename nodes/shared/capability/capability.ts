@@ -108,11 +108,13 @@ export interface BatchMode<R> {
 	 */
 	submitsPerSecond: number;
 	/** The batch request body for these items' requests. */
-	body(requests: R[], first: ItemContext): IDataObject;
+	body(requests: R[]): IDataObject;
 	/** What the service echoes per job, telling which item it belongs to (the video URL). */
 	key(request: R): string;
 	/** Whether a Get Result item resumes a whole batch rather than one job. */
 	resumes(item: ItemContext): boolean;
-	/** The only key to output from a resumed batch; '' outputs every job of the batch. */
+	/** The only key to output from a resumed batch; '' outputs every job of the batch (or, several items resuming it, one each). */
 	resumeKey(item: ItemContext): string;
+	/** The job's position in its batch that Submit Only put on the item (`batchPosition`), if it carries one. */
+	resumePosition(item: ItemContext): number | undefined;
 }

@@ -11,10 +11,6 @@ import { buildOutputSchemas } from '../support/outputSchemas';
 import { runContract } from '../support/contract';
 
 describe('capability contracts: item → requests, answers → output', () => {
-	it('has a row for every capability of the package', () => {
-		expect(Object.keys(ROWS)).toHaveLength(14);
-	});
-
 	it.each(Object.entries(ROWS))('%s', async (_name, row) => {
 		const result = await runContract(row.capability, row.parameters, [...row.answers]);
 		expect(result.requests).toEqual(row.requests);
@@ -26,7 +22,8 @@ describe('capability contracts: item → requests, answers → output', () => {
 describe('output schemas shipped with the nodes', () => {
 	it('match what the nodes output (run `npm run schemas` after changing an output)', async () => {
 		const files = await buildOutputSchemas();
-		expect(Object.keys(files).length).toBeGreaterThanOrEqual(14);
+		// One schema file per operation of each row's node; test/unit/registry.test.ts ties the rows to package.json.
+		expect(Object.keys(files).length).toBeGreaterThanOrEqual(Object.keys(ROWS).length);
 		for (const [path, text] of Object.entries(files)) expect(readFileSync(join(__dirname, '..', '..', '..', path), 'utf8')).toBe(text);
 	});
 });

@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { registeredNodes } from '../../registry';
 import type { Row } from './contractRows';
 import { ROWS } from './contractRows';
 import { runContract } from './contract';
@@ -40,7 +41,12 @@ function operationsOf(row: Row): Array<{ file: string; parameters: IDataObject; 
 	return files;
 }
 
-const folderOf = (node: string) => `Alibaba${node.slice('alibaba'.length)}`;
+/** The node's folder, from package.json's registry (a row for an unregistered node fails test/unit/registry.test.ts). */
+function folderOf(type: string): string {
+	const node = registeredNodes().find((candidate) => candidate.type === type);
+	if (!node) throw new Error(`contract row for ${type}: no such node in package.json n8n.nodes`);
+	return node.folder;
+}
 
 /** Every schema file of the package: path below the repository → its JSON text. */
 export async function buildOutputSchemas(): Promise<Record<string, string>> {
