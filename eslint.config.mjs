@@ -1,12 +1,15 @@
 // Lints with the rule sets n8n's community package scanner applies (@n8n/scan-community-package):
 // the community-nodes "recommended" config plus eslint-plugin-n8n-nodes-base's community, credentials
 // and nodes sets, with the scanner's own overrides. Test and tooling code gets typescript-eslint's
-// recommended rules only.
+// recommended rules only. The layer zones (scripts/lint/layers.mjs) keep nodes/ importing one way.
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import tsParser from '@typescript-eslint/parser';
 import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
 import { defineConfig } from 'eslint/config';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+
+import { layerRules } from './scripts/lint/layers.mjs';
 
 export const scannerConfig = [
 	n8nCommunityNodesPlugin.configs.recommended,
@@ -40,6 +43,7 @@ export default defineConfig(
 		files: ['package.json', 'nodes/**/*.{ts,json}', 'credentials/**/*.{ts,json}'],
 		extends: [scannerConfig],
 	},
+	...layerRules(fileURLToPath(new URL('.', import.meta.url))),
 	{
 		files: ['test/**/*.ts', 'bench/**/*.ts'],
 		extends: [tseslint.configs.recommended],

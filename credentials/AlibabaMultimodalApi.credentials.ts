@@ -70,12 +70,18 @@ const OSS_STAGING_PROPERTIES: INodeProperties[] = [
 	},
 ];
 
-/** Same normalisation as nodes/shared/transport/endpoint.ts, written as an expression for the test request. */
-const TEST_BASE_URL =
-	'={{ (() => { const raw = String($credentials.endpoint || "").trim().replace(/\\/+$/, ""); ' +
-	'const pai = $credentials.authType === "pai"; ' +
+/**
+ * The service's base URL, computed once from what users paste (n8n's idiom: a hidden property whose default is
+ * an expression over `$self`, resolved by n8n whenever the credential is read, so a credential saved before this
+ * property existed gets it too). The credential test and the nodes' transport both use it. AI Search consoles
+ * show a bare host (HTTPS is used, as in the SDK); PAI hosts come with their scheme, plain http when missing,
+ * and an optional gateway path prefix that is part of the URL only (the signature covers /api/v1/... alone).
+ */
+const BASE_URL =
+	'={{ (() => { const pai = $self.authType === "pai"; ' +
+	'const raw = String($self.endpoint || "").trim().replace(/\\/+$/, ""); ' +
 	'const base = /^[a-z][a-z0-9+.-]*:\\/\\//i.test(raw) ? raw : (pai ? "http://" : "https://") + raw; ' +
-	'const prefix = pai ? String($credentials.pathPrefix || "").trim().replace(/^\\/+|\\/+$/g, "") : ""; ' +
+	'const prefix = pai ? String($self.pathPrefix || "").trim().replace(/^\\/+|\\/+$/g, "") : ""; ' +
 	'return prefix ? base + "/" + prefix : base; })() }}';
 
 const TEST_URL =
@@ -179,6 +185,12 @@ export class AlibabaMultimodalApi implements ICredentialType {
 			displayOptions: showForPai,
 		},
 		...OSS_STAGING_PROPERTIES,
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'hidden',
+			default: BASE_URL,
+		},
 	];
 
 	/** A function rather than a header template: PAI signs the exact body bytes (see applyCredential). */
@@ -193,7 +205,7 @@ export class AlibabaMultimodalApi implements ICredentialType {
 	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: TEST_BASE_URL,
+			baseURL: '={{ $credentials.baseUrl }}',
 			url: TEST_URL,
 			method: '={{ $credentials.authType === "pai" ? "POST" : "GET" }}' as IHttpRequestOptions['method'],
 			headers: { 'Content-Type': 'application/json', Accept: 'application/json' },

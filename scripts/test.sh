@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The full test suite, in the order a failure is cheapest to find:
-#   build → lint (n8n community rules) → n8n's own CLI lint (n8n-node lint) → typecheck of tests
+#   build → lint (n8n community rules, layer zones) → import circles → n8n's own CLI lint (n8n-node lint)
+#   → typecheck of tests
 #   → unit + engine tests (n8n-core, emulator) → scanner lint of the packed tarball
 #   → real n8n end to end (skip the last two with SKIP_E2E=1)
 # Ends with one summary line: "tests: N passed, N failed".
@@ -20,8 +21,11 @@ stage_failed=0
 stage "build"
 npm run --silent build || { echo "build failed"; failed=$((failed+1)); stage_failed=1; finish; }
 
-stage "lint (n8n community-node rules, zero errors allowed)"
+stage "lint (n8n community-node rules and the layer zones, zero errors allowed)"
 if npx eslint --max-warnings=-1 .; then echo "lint clean"; else stage_failed=1; fi
+
+stage "import circles (nodes and credentials, type-only imports included)"
+node -r ts-node/register/transpile-only scripts/imports/check-cycles.ts || stage_failed=1
 
 stage "n8n's own CLI lint (n8n-node lint in strict mode, its default config, over nodes, credentials and package.json)"
 if bash scripts/lint-n8n.sh; then echo "n8n-node lint clean"; else stage_failed=1; fi

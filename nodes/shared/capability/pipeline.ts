@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { errorItem } from '../io/output';
 import { sentences, toItemError, type ItemError } from '../core/errors';
 import { PROGRESS_LOG_INTERVAL_MS } from '../core/constants';
-import { CancelledError, anySignal } from '../core/time';
+import { CancelledError } from '../core/time';
 import type { SubmittedWork } from '../work/submittedWork';
 
 /** Added to the error of an invalid item when Continue On Fail is off. */
@@ -69,7 +69,10 @@ export class RunState {
 		readonly submitted: SubmittedWork,
 	) {
 		this.results = new Array(ctx.getInputData().length);
-		this.signal = anySignal([ctx.getExecutionCancelSignal?.(), this.stop.signal]);
+		// Node's AbortSignal.any (since Node 20.3; n8n 1.123 needs Node 20.19+, n8n 2.41 Node 24, engines says
+		// 20.18+, so no fallback) removes its listeners from the sources once the combined signal is collected.
+		const cancel = ctx.getExecutionCancelSignal?.();
+		this.signal = cancel ? AbortSignal.any([cancel, this.stop.signal]) : this.stop.signal;
 		this.failures = new ItemFailures(ctx, this.results, this.stop);
 	}
 

@@ -48,20 +48,6 @@ export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 	}
 }
 
-/** One signal that fires when any of the given signals fires. */
-export function anySignal(signals: Array<AbortSignal | undefined>): AbortSignal {
-	const controller = new AbortController();
-	for (const signal of signals) {
-		if (!signal) continue;
-		if (signal.aborted) {
-			controller.abort();
-			break;
-		}
-		signal.addEventListener('abort', () => controller.abort(), { once: true });
-	}
-	return controller.signal;
-}
-
 /** Time as the engine reads it; tests pass a virtual clock so waits are instant and deterministic. */
 export interface Clock {
 	now(): number;

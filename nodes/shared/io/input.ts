@@ -94,8 +94,12 @@ function checkUrl(ctx: IExecuteFunctions, url: string, itemIndex: number, allowO
 }
 
 function binarySize(ctx: IExecuteFunctions, binary: IBinaryData): Promise<number | undefined> | number | undefined {
-	// Stored on disk or S3: ask for the metadata instead of reading the whole file first.
-	if (binary.id) return ctx.helpers.getBinaryMetadata(binary.id).then((meta) => meta.fileSize);
+	// Stored on disk, S3 or in the database: n8n records the size in `bytes` when it stores the file. A
+	// binary stored without it (older n8n, or built by hand) has its metadata read instead of the file.
+	if (binary.id) {
+		if (typeof binary.bytes === 'number') return binary.bytes;
+		return ctx.helpers.getBinaryMetadata(binary.id).then((meta) => meta.fileSize);
+	}
 	return binary.data ? Buffer.byteLength(binary.data, 'base64') : undefined;
 }
 

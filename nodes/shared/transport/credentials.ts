@@ -28,6 +28,18 @@ export interface ServiceTarget {
 	authorize(request: IHttpRequestOptions): IHttpRequestOptions;
 }
 
+/**
+ * The credential's hidden, computed Base URL, the one its test calls. n8n computes it from the stored fields
+ * before they are resolved, so when the Endpoint field is itself an expression (an external secret, say) it
+ * holds that expression's text rather than the host; then the same rules (endpoint.ts) apply here to the
+ * resolved endpoint.
+ */
+function computedBaseUrl(value: unknown, endpoint: string): string | undefined {
+	if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) return undefined;
+	const host = endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/+$/, '');
+	return value.includes(host) ? value : undefined;
+}
+
 export async function loadServiceTarget(ctx: IExecuteFunctions, family: ServiceFamily): Promise<ServiceTarget> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const authType = (credentials.authType as ServiceFamily | undefined) ?? 'aiSearch';
@@ -46,15 +58,18 @@ export async function loadServiceTarget(ctx: IExecuteFunctions, family: ServiceF
 			description: 'Open the Alibaba Cloud Multimodal API credential and enter the service endpoint.',
 		});
 	}
+	const baseUrl =
+		computedBaseUrl(credentials.baseUrl, endpoint) ??
+		(family === 'aiSearch' ? aiSearchBaseUrl(endpoint) : paiBaseUrl(endpoint, String(credentials.pathPrefix ?? '')));
 	const authorize = (request: IHttpRequestOptions) => applyCredential(credentials, request);
 	const secrets = [credentials.apiKey, credentials.token].filter((v): v is string => typeof v === 'string' && v !== '');
 	return family === 'aiSearch'
 		? {
 				family,
-				baseUrl: aiSearchBaseUrl(endpoint),
+				baseUrl,
 				workspacePath: aiSearchWorkspacePath(String(credentials.workspace ?? 'default')),
 				secrets,
 				authorize,
 			}
-		: { family, baseUrl: paiBaseUrl(endpoint, String(credentials.pathPrefix ?? '')), workspacePath: '', secrets, authorize };
+		: { family, baseUrl, workspacePath: '', secrets, authorize };
 }

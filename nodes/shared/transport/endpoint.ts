@@ -1,4 +1,9 @@
-/** Turns what users paste from the consoles into base URLs; shared by the credential and the transport. */
+/**
+ * Turns what users paste from the consoles into base URLs. The credential computes the same base URL as its
+ * hidden Base URL property (used by its test and by the nodes); these functions are the transport's fallback
+ * when that property holds an unresolved endpoint expression. test/engine/credentialBaseUrl.test.ts keeps
+ * the two in step.
+ */
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
