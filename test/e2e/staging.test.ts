@@ -127,7 +127,8 @@ describe('real n8n: binaries of any size staged through the OSS bucket', () => {
 		await n8n.importWorkflowObject(stagingWorkflow());
 		await n8n.publish(WORKFLOW_ID);
 		server = await n8n.startMain({ N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem', N8N_RESTRICT_FILE_ACCESS_TO: files, N8N_LOG_LEVEL: 'info' });
-	});
+		// Three n8n CLI runs, 110 MB of files and n8n's start: as the other e2e suites, more than the default two minutes on a loaded machine.
+	}, 300_000);
 
 	afterAll(async () => {
 		await server?.stop();

@@ -119,7 +119,6 @@ export const V1_REFUSED: AuthFailure = denied('AccessDenied', 'The V1 signature 
 });
 
 function authenticateV1(target: SignedTarget, ctx: AuthContext, authorization: string): AuthResult {
-
 	let accessKeyId: string;
 	let provided: string;
 	let dateLine: string;
