@@ -37,6 +37,27 @@ const OSS_STAGING_PROPERTIES: INodeProperties[] = [
 		displayOptions: showForStaging,
 	},
 	{
+		displayName: 'OSS Region',
+		name: 'ossRegion',
+		type: 'string',
+		default: '',
+		placeholder: 'cn-shanghai',
+		description:
+			"The bucket's region ID, which V4 signatures include. Leave empty when the endpoint shows it (oss-cn-shanghai.aliyuncs.com); fill it for a custom domain or gateway.",
+		displayOptions: showForStaging,
+	},
+	{
+		displayName: 'OSS Signature Version',
+		name: 'ossSignatureVersion',
+		type: 'options',
+		options: [
+			{ name: 'V4 (OSS4-HMAC-SHA256)', value: 'v4', description: 'Required by buckets and accounts created since 2025' },
+			{ name: 'V1 (Old Buckets Only)', value: 'v1', description: 'For a bucket or gateway that still accepts V1 signatures and not V4' },
+		],
+		default: 'v4',
+		displayOptions: showForStaging,
+	},
+	{
 		displayName: 'OSS Bucket',
 		name: 'ossBucket',
 		type: 'string',

@@ -1,11 +1,11 @@
 /**
  * Standalone runner:
  *   npx ts-node --transpile-only test/emulator/cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps]
- *     [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path] [--oss] [--oss-key ID:SECRET] [--oss-bucket NAME]
+ *     [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path] [--oss] [--oss-key ID:SECRET] [--oss-bucket NAME] [--oss-allow-v1]
  * Listens on 127.0.0.1 only (the OSS endpoint, with --oss, on a second port); logs one line per request; stops on SIGINT/SIGTERM.
  */
 import { DEFAULT_API_KEY, DEFAULT_PAI_APPS } from './options';
-import { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_BUCKET } from './oss';
+import { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_BUCKET, DEFAULT_OSS_REGION } from './oss';
 import type { OssAccessKey, OssLogEntry } from './oss';
 import { startEmulator } from './server';
 import type { EmulatorOptions, RequestLogEntry } from './types';
@@ -17,6 +17,7 @@ function parseArgs(argv: string[]): { port: number; options: EmulatorOptions } {
 	const ossKeys: Record<string, OssAccessKey> = {};
 	const ossBuckets: string[] = [];
 	let oss = false;
+	let ossAllowV1 = false;
 	let port = 0;
 	const number = (flag: string, v: string | undefined): number => {
 		const n = Number(v);
@@ -68,6 +69,10 @@ function parseArgs(argv: string[]): { port: number; options: EmulatorOptions } {
 				oss = true;
 				break;
 			}
+			case '--oss-allow-v1':
+				ossAllowV1 = true;
+				oss = true;
+				break;
 			case '--oss-bucket': {
 				const bucket = argv[++i];
 				if (!bucket) throw new Error('--oss-bucket needs a name');
@@ -85,6 +90,7 @@ function parseArgs(argv: string[]): { port: number; options: EmulatorOptions } {
 		options.oss = {};
 		if (Object.keys(ossKeys).length) options.oss.accessKeys = ossKeys;
 		if (ossBuckets.length) options.oss.buckets = ossBuckets;
+		if (ossAllowV1) options.oss.allowV1 = true;
 	}
 	return { port, options };
 }
@@ -111,7 +117,7 @@ async function main(): Promise<void> {
 		parsed = parseArgs(process.argv.slice(2));
 	} catch (e) {
 		console.error(
-			`${(e as Error).message}\nusage: cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps] [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path] [--oss] [--oss-key ID:SECRET] [--oss-bucket NAME]`,
+			`${(e as Error).message}\nusage: cli.ts [--port N] [--latency MS] [--key K] [--sync-latency MS] [--no-qps] [--pai-app APPID:TOKEN] [--pai-latency MS] [--pai-prefix /path] [--oss] [--oss-key ID:SECRET] [--oss-bucket NAME] [--oss-allow-v1]`,
 		);
 		process.exit(2);
 	}
@@ -126,7 +132,8 @@ async function main(): Promise<void> {
 	if (emulator.oss && options.oss && options.oss !== true) {
 		const ids = Object.keys(options.oss.accessKeys ?? { [DEFAULT_OSS_ACCESS_KEY_ID]: {} }).join(', ');
 		const buckets = (options.oss.buckets ?? [DEFAULT_OSS_BUCKET]).join(', ');
-		console.log(`OSS on ${emulator.oss.url}/<bucket>/<key> (path-style endpoint; AccessKey IDs: ${ids}; buckets: ${buckets})`);
+		const signatures = options.oss.allowV1 ? 'V4 and V1' : 'V4 only';
+		console.log(`OSS on ${emulator.oss.url}/<bucket>/<key> (path-style endpoint; region ${DEFAULT_OSS_REGION}, ${signatures}; AccessKey IDs: ${ids}; buckets: ${buckets})`);
 	}
 	let stopping = false;
 	const stop = (signal: string) => {

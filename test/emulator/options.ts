@@ -46,7 +46,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
 		enforceQps: o.enforceQps ?? true,
 		retryAfter: o.retryAfter ?? 'header',
 		taskNotExistStatus: o.taskNotExistStatus ?? 404,
-		maxBodyBytes: o.maxBodyBytes ?? 8 * 1024 * 1024,
+		maxBodyBytes: o.maxBodyBytes ?? 8_000_000,
 		paiApps: o.paiApps ?? DEFAULT_PAI_APPS,
 		paiJobLatencyMs: o.paiJobLatencyMs ?? 300,
 		paiPathPrefix: (o.paiPathPrefix ?? '').replace(/^\/*/, '/').replace(/\/+$/, ''),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { createOssClient } from '../../nodes/shared/staging/oss/client';
 import { nodeHttpSend } from '../unit/ossHttp';
-import { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, startEmulator, type Emulator } from '.';
+import { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, DEFAULT_OSS_REGION, startEmulator, type Emulator } from '.';
 
 /** The API emulators fetch staged files from the OSS endpoint, so their results follow the uploaded bytes. */
 describe('staged files as the services see them', () => {
@@ -20,6 +20,7 @@ describe('staged files as the services see them', () => {
 			bucket: DEFAULT_OSS_BUCKET,
 			pathStyle: true,
 			credentials: { accessKeyId: DEFAULT_OSS_ACCESS_KEY_ID, accessKeySecret: secret },
+			signing: { version: 'v4', region: DEFAULT_OSS_REGION },
 			send: nodeHttpSend(),
 		});
 	const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');

@@ -33,7 +33,7 @@ export interface EmulatorOptions {
 	retryAfter?: 'header' | 'none' | 'alternate';
 	/** HTTP status for BadRequest.TaskNotExist; default 404. */
 	taskNotExistStatus?: number;
-	/** Default 8 * 1024 * 1024. */
+	/** Default 8,000,000: the documented "8 MB" request limit, in decimal megabytes. */
 	maxBodyBytes?: number;
 	/** PAI: AppID -> token accepted by the signature check; default { 'pai-demo-app': 'pai-demo-token' }. */
 	paiApps?: Record<string, string>;

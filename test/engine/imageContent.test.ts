@@ -333,7 +333,7 @@ describe('Alibaba Image Content Extraction through the n8n engine', () => {
 			]),
 		);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/is 7\.0 MB, over the about 6 MB that fit in the service's 8 MB request, so it must be staged through your OSS bucket/);
+		expect(result.error?.message).toMatch(/is 7\.3 MB \(7,340,032 bytes\), over the about 6 MB that fit in the service's 8 MB request, so it must be staged through your OSS bucket/);
 		expect(result.error?.description).toMatch(/turn on "Stage Large Files in OSS".*Or pass the file by URL instead/);
 		expect(emulator.log).toHaveLength(0);
 	});

@@ -72,6 +72,11 @@ describe('Binary files staged through the OSS bucket of the credential', () => {
 		expect((staged.json.source as { staged: { key: string } }).staged.key).toMatch(/^n8n-staging\/[^/]+\/1-[0-9a-f]{12}\/large\.png$/);
 		// Only the large image went through OSS: parts (8 MiB threshold: one PutObject), then the delete.
 		expect(ossOperations(emulator)).toEqual(['PutObject', 'DeleteObject']);
+		// Signed V4 for the credential's OSS Region; the emulator refuses V1 as OSS does for new buckets.
+		expect(emulator.oss!.log.filter((entry) => !entry.resolved).map((entry) => [entry.signature, entry.authorized])).toEqual([
+			['v4', true],
+			['v4', true],
+		]);
 		expect(emulator.oss!.listObjects()).toEqual([]);
 		expectNoOssSecrets(result.run);
 	});
@@ -208,11 +213,47 @@ describe('Binary files staged through the OSS bucket of the credential', () => {
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Staging the file to OSS bucket "test-bucket" failed: OSS PutObject failed/);
-		expect(result.error?.description).toMatch(/Nothing was sent to the analysis service\. Check the AccessKey secret/);
+		expect(result.error?.description).toMatch(/^Nothing was sent to the analysis service\. OSS answered HTTP 403 SignatureDoesNotMatch \(request ID [0-9A-F]{24}\)\. Check the AccessKey secret/);
 		expect(apiRequests(emulator)).toEqual([]);
 		expect(emulator.oss!.listObjects()).toEqual([]);
 		expect(JSON.stringify(result.run)).not.toContain(wrongSecret);
 		expectNoOssSecrets(result.run);
+	});
+
+	it("with Continue On Fail, a staging failure's item carries OSS's code, the HTTP status and OSS's request id", async () => {
+		const video = fakeFile('denied', MIB);
+		const segment = node('Segment', 'alibabaVideoSegmentation', { operation: 'submitAndWait', inputType: 'binary', binaryPropertyName: 'data', options: fastPolling }, { onError: 'continueRegularOutput' });
+		const items = [fileItem(video, 'a.mp4', 'video/mp4'), fileItem(video, 'b.mp4', 'video/mp4')];
+		const wrong = await run({ ...singleNode(emulator.url, segment, items), credentials: aiSearchWith(emulator, stagingFields(emulator, { ossAccessKeySecret: 'wrong-secret-9a8b7c6d' })) });
+		expect(wrong.status).toBe('success');
+		const outputs = wrong.output('Segment');
+		expect(outputs).toHaveLength(2);
+		outputs.forEach((item, index) => {
+			expect(item.json).toMatchObject({ errorCode: 'SignatureDoesNotMatch', httpCode: 403, requestId: expect.stringMatching(/^[0-9A-F]{24}$/) });
+			expect(item.json.error).toMatch(/^Staging the file to OSS bucket "test-bucket" failed/);
+			expect(item.json.errorDescription).toContain(`request ID ${String(item.json.requestId)}`);
+			expect(item.pairedItem).toEqual({ item: index });
+		});
+		expect(outputs[0].json.requestId).not.toBe(outputs[1].json.requestId);
+
+		// V1 chosen for a bucket that takes only V4: OSS's 403, and the fix named.
+		const v1 = await run({ ...singleNode(emulator.url, segment, items.slice(0, 1)), credentials: aiSearchWith(emulator, stagingFields(emulator, { ossSignatureVersion: 'v1' })) });
+		const [refused] = v1.output('Segment');
+		expect(refused.json).toMatchObject({ errorCode: 'AccessDenied', httpCode: 403, requestId: expect.stringMatching(/^[0-9A-F]{24}$/) });
+		expect(refused.json.errorDescription).toContain('set OSS Signature Version to V4 in the credential');
+		expect(apiRequests(emulator)).toEqual([]);
+		expect(emulator.oss!.listObjects()).toEqual([]);
+		expectNoOssSecrets([wrong.run, v1.run]);
+	});
+
+	it('an endpoint that does not show the region and no OSS Region: an error naming the field, before anything is sent', async () => {
+		const video = fakeFile('nowhere', MIB);
+		const segment = node('Segment', 'alibabaVideoSegmentation', { operation: 'submitAndWait', inputType: 'binary', binaryPropertyName: 'data', options: fastPolling });
+		const result = await run({ ...singleNode(emulator.url, segment, [fileItem(video, 'clip.mp4', 'video/mp4')]), credentials: aiSearchWith(emulator, stagingFields(emulator, { ossRegion: '' })) });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toContain(`OSS Endpoint "${emulator.oss!.url}" does not show the bucket's region, which V4 signatures need; fill OSS Region (for example cn-hangzhou)`);
+		expect(apiRequests(emulator)).toEqual([]);
+		expect(emulator.oss!.log).toEqual([]);
 	});
 
 	it('without staging settings, a file that must be staged fails before anything is sent, naming the credential fields', async () => {

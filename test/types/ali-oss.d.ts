@@ -14,6 +14,8 @@ declare module 'ali-oss' {
 			secure?: boolean;
 			timeout?: number;
 			refreshSTSTokenInterval?: number;
+			/** Sign with OSS V4 (OSS4-HMAC-SHA256); the region option names the signing region. */
+			authorizationV4?: boolean;
 		}
 		interface Response {
 			status: number;
@@ -33,6 +35,8 @@ declare module 'ali-oss' {
 		head(name: string): Promise<{ status: number; res: OSS.Response }>;
 		delete(name: string): Promise<{ res: OSS.Response }>;
 		signatureUrl(name: string, options?: { expires?: number; method?: string }): string;
+		/** A V4 pre-signed URL, `expires` seconds from now. */
+		signatureUrlV4(method: string, expires: number, request?: { headers?: Record<string, string>; queries?: Record<string, unknown> }, objectName?: string, additionalHeaders?: string[]): Promise<string>;
 		multipartUpload(name: string, file: Buffer, options?: { partSize?: number; parallel?: number; mime?: string }): Promise<{ name: string; etag?: string; res: OSS.Response }>;
 		initMultipartUpload(name: string, options?: { mime?: string }): Promise<{ uploadId: string; res: OSS.Response }>;
 		uploadPart(name: string, uploadId: string, partNo: number, file: string, start: number, end: number): Promise<{ etag: string }>;
@@ -45,4 +49,22 @@ declare module 'ali-oss' {
 declare module 'ali-oss/lib/common/signUtils' {
 	export function buildCanonicalString(method: string, resource: string, request: { headers: Record<string, string>; parameters?: unknown }, expires?: string): string;
 	export function computeSignature(accessKeySecret: string, canonicalString: string): string;
+	export function authorizationV4(
+		accessKeyId: string,
+		accessKeySecret: string,
+		region: string,
+		method: string,
+		request: { headers: Record<string, string>; queries?: Record<string, unknown> },
+		bucketName?: string,
+		objectName?: string,
+		additionalHeaders?: string[],
+	): string;
+	export function getSignatureV4(accessKeySecret: string, date: string, region: string, stringToSign: string): string;
+	export function getCanonicalRequest(
+		method: string,
+		request: { headers: Record<string, string>; queries?: Record<string, unknown> },
+		bucketName?: string,
+		objectName?: string,
+		additionalHeaders?: string[],
+	): string;
 }

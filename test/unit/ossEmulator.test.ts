@@ -25,15 +25,29 @@ async function start(options: OssEmulatorOptions = {}): Promise<OssEmulator> {
 	return emu;
 }
 
-/** ali-oss against an IP endpoint: virtual-hosted, the bucket in `Host: test-bucket.oss-cn-hangzhou.aliyuncs.com`. */
+/**
+ * ali-oss against an IP endpoint: virtual-hosted, the bucket in `Host: test-bucket.oss-cn-hangzhou.aliyuncs.com`.
+ * V4 signatures for cn-hangzhou (the emulator's region) unless `authorizationV4: false` asks for V1.
+ */
 function virtualHosted(emu: OssEmulator, over: Partial<OSS.Options> = {}): OSS {
-	return new OSS({ accessKeyId: KEY_ID, accessKeySecret: SECRET, bucket: BUCKET, endpoint: emu.url, ...over });
+	return new OSS({ accessKeyId: KEY_ID, accessKeySecret: SECRET, bucket: BUCKET, endpoint: emu.url, region: 'oss-cn-hangzhou', authorizationV4: true, ...over });
 }
 
 /** ali-oss with sldEnable on localhost: path-style, /test-bucket/<key>; the mode in which signatureUrl() works. */
 function pathStyle(emu: OssEmulator, over: Partial<OSS.Options> = {}): OSS {
-	return new OSS({ accessKeyId: KEY_ID, accessKeySecret: SECRET, bucket: BUCKET, endpoint: `http://localhost:${emu.port}`, sldEnable: true, ...over });
+	return new OSS({
+		accessKeyId: KEY_ID,
+		accessKeySecret: SECRET,
+		bucket: BUCKET,
+		endpoint: `http://localhost:${emu.port}`,
+		sldEnable: true,
+		region: 'oss-cn-hangzhou',
+		authorizationV4: true,
+		...over,
+	});
 }
+
+const V1 = { authorizationV4: false };
 
 async function refusal(promise: Promise<unknown>): Promise<OSS.OssError> {
 	const error = await promise.then(
@@ -79,9 +93,71 @@ describe('OSS emulator with the official ali-oss client', () => {
 		expect(emu.listUploads()).toEqual([]);
 	});
 
-	it('serves a signatureUrl() download and refuses it tampered, moved or expired', async () => {
-		const emu = await start();
+	it('serves a V4 signatureUrlV4() download and refuses it tampered, moved, expired or over 7 days', async () => {
+		let aheadMs = 0;
+		const emu = await start({ now: () => Date.now() + aheadMs });
 		const oss = pathStyle(emu);
+		const bytes = randomBytes(4096);
+		await oss.put('shared/clip.mp4', bytes);
+
+		const url = await oss.signatureUrlV4('GET', 300, undefined, 'shared/clip.mp4');
+		const ok = await rawRequest(url);
+		expect(ok.status).toBe(200);
+		expect(ok.body.equals(bytes)).toBe(true);
+		expect(ok.headers['content-type']).toBe('video/mp4');
+
+		const tampered = url.replace(/x-oss-signature=([0-9a-f])/, (_, c: string) => `x-oss-signature=${c === 'a' ? 'b' : 'a'}`);
+		const bad = await rawRequest(tampered);
+		expect(bad.status).toBe(403);
+		expect(bad.text).toContain('<Code>SignatureDoesNotMatch</Code>');
+		expect(bad.text).toContain('<CanonicalRequest>');
+
+		const moved = await rawRequest(url.replace('/shared/clip.mp4', '/shared/other.mp4'));
+		expect(moved.status).toBe(403);
+		expect(moved.text).toContain('<Code>SignatureDoesNotMatch</Code>');
+
+		aheadMs = 20 * 60 * 1000;
+		const expired = await rawRequest(url);
+		expect(expired.status).toBe(403);
+		expect(expired.text).toContain('<Code>AccessDenied</Code>');
+		expect(expired.text).toContain('Request has expired.');
+
+		const tooLong = await rawRequest(await oss.signatureUrlV4('GET', 8 * 24 * 3600, undefined, 'shared/clip.mp4'));
+		expect(tooLong.status).toBe(400);
+		expect(tooLong.text).toContain('<Code>InvalidArgument</Code>');
+
+		const presigned = emu.log.filter((e) => e.auth === 'presigned');
+		expect(presigned.map((e) => [e.status, e.code, e.signature])).toEqual([
+			[200, undefined, 'v4'],
+			[403, 'SignatureDoesNotMatch', 'v4'],
+			[403, 'SignatureDoesNotMatch', 'v4'],
+			[403, 'AccessDenied', 'v4'],
+			[400, 'InvalidArgument', 'v4'],
+		]);
+		// The log never keeps a signature.
+		expect(presigned.every((e) => e.path.includes('x-oss-signature=***'))).toBe(true);
+	});
+
+	it('refuses V1 with OSS\'s 403 for new buckets, header and URL form, unless the bucket allows V1', async () => {
+		const emu = await start();
+		const v1 = await refusal(virtualHosted(emu, V1).put('k', Buffer.from('x')));
+		expect(v1).toMatchObject({ status: 403, code: 'AccessDenied' });
+		await pathStyle(emu).put('k', Buffer.from('x'));
+		const url = await rawRequest(pathStyle(emu, V1).signatureUrl('k', { expires: 60 }));
+		expect(url.status).toBe(403);
+		for (const element of ['<Code>AccessDenied</Code>', 'V1 signature', '<EC>0002-00000080</EC>', '<RecommendDoc>https://api.aliyun.com/troubleshoot?q=0002-00000080</RecommendDoc>', '<RequestId>']) {
+			expect(url.text).toContain(element);
+		}
+		expect(emu.log.filter((e) => e.signature === 'v1').map((e) => [e.auth, e.status, e.authorized])).toEqual([
+			['header', 403, false],
+			['presigned', 403, false],
+		]);
+		expect(emu.listObjects().map((o) => o.key)).toEqual(['k']);
+	});
+
+	it('takes V1 where the bucket allows it: signatureUrl() download, refused tampered, moved or expired', async () => {
+		const emu = await start({ allowV1: true });
+		const oss = pathStyle(emu, V1);
 		const bytes = randomBytes(4096);
 		await oss.put('shared/clip.mp4', bytes);
 
@@ -89,31 +165,24 @@ describe('OSS emulator with the official ali-oss client', () => {
 		const ok = await rawRequest(url);
 		expect(ok.status).toBe(200);
 		expect(ok.body.equals(bytes)).toBe(true);
-		expect(ok.headers['content-type']).toBe('video/mp4');
 
 		const tampered = url.replace(/Signature=([^&]+)/, (_, s: string) => `Signature=${s.startsWith('A') ? 'B' : 'A'}${s.slice(1)}`);
-		const bad = await rawRequest(tampered);
-		expect(bad.status).toBe(403);
-		expect(bad.text).toContain('<Code>SignatureDoesNotMatch</Code>');
-
-		const moved = await rawRequest(url.replace('/shared/clip.mp4', '/shared/other.mp4'));
-		expect(moved.status).toBe(403);
-		expect(moved.text).toContain('<Code>SignatureDoesNotMatch</Code>');
-
+		expect((await rawRequest(tampered)).text).toContain('<Code>SignatureDoesNotMatch</Code>');
+		expect((await rawRequest(url.replace('/shared/clip.mp4', '/shared/other.mp4'))).text).toContain('<Code>SignatureDoesNotMatch</Code>');
 		const expired = await rawRequest(oss.signatureUrl('shared/clip.mp4', { expires: -10 }));
 		expect(expired.status).toBe(403);
-		expect(expired.text).toContain('<Code>AccessDenied</Code>');
 		expect(expired.text).toContain('Request has expired.');
 
 		const presigned = emu.log.filter((e) => e.auth === 'presigned');
-		expect(presigned.map((e) => [e.status, e.code])).toEqual([
-			[200, undefined],
-			[403, 'SignatureDoesNotMatch'],
-			[403, 'SignatureDoesNotMatch'],
-			[403, 'AccessDenied'],
+		expect(presigned.map((e) => [e.status, e.code, e.signature])).toEqual([
+			[200, undefined, 'v1'],
+			[403, 'SignatureDoesNotMatch', 'v1'],
+			[403, 'SignatureDoesNotMatch', 'v1'],
+			[403, 'AccessDenied', 'v1'],
 		]);
-		// The log never keeps a signature.
 		expect(presigned.every((e) => e.path.includes('Signature=***'))).toBe(true);
+		// V4 keeps working on such a bucket.
+		expect((await rawRequest(await pathStyle(emu).signatureUrlV4('GET', 60, undefined, 'shared/clip.mp4'))).status).toBe(200);
 	});
 
 	it('refuses a wrong secret, an unknown AccessKey ID, an anonymous request and an unknown bucket', async () => {
@@ -140,10 +209,10 @@ describe('OSS emulator with the official ali-oss client', () => {
 		expect(wrong).toMatchObject({ status: 403, code: 'InvalidSecurityToken' });
 		const missing = await refusal(pathStyle(emu, sts).put('a.txt', Buffer.from('a')));
 		expect(missing).toMatchObject({ status: 403, code: 'InvalidSecurityToken' });
-		const url = pathStyle(emu, { ...sts, stsToken: 'CAIS-token' }).signatureUrl('a.txt', { expires: 60 });
-		expect(url).toContain('security-token=CAIS-token');
+		const url = await pathStyle(emu, { ...sts, stsToken: 'CAIS-token' }).signatureUrlV4('GET', 60, undefined, 'a.txt');
+		expect(url).toContain('x-oss-security-token=CAIS-token');
 		expect((await rawRequest(url)).status).toBe(200);
-		expect((await rawRequest(url.replace('security-token=CAIS-token', 'security-token=CAIS-forged'))).status).toBe(403);
+		expect((await rawRequest(url.replace('x-oss-security-token=CAIS-token', 'x-oss-security-token=CAIS-forged'))).status).toBe(403);
 	});
 
 	it('limits a key to its buckets and a request date to 15 minutes of skew', async () => {
@@ -153,6 +222,8 @@ describe('OSS emulator with the official ali-oss client', () => {
 
 		const late = await start({ now: () => Date.now() + 20 * 60 * 1000 });
 		expect(await refusal(virtualHosted(late).put('k', Buffer.from('x')))).toMatchObject({ status: 403, code: 'RequestTimeTooSkewed' });
+		const lateV1 = await start({ now: () => Date.now() + 20 * 60 * 1000, allowV1: true });
+		expect(await refusal(virtualHosted(lateV1, V1).put('k', Buffer.from('x')))).toMatchObject({ status: 403, code: 'RequestTimeTooSkewed' });
 	});
 
 	it('checks Content-MD5 against the bytes received', async () => {
@@ -175,10 +246,10 @@ describe('resolving what a node passed to a service', () => {
 		expect(byPath.ok && byPath.bytes.equals(bytes)).toBe(true);
 		expect(byPath.ok && byPath.object).toMatchObject({ bucket: BUCKET, key: 'staged/in.png', size: 2000, contentType: 'image/png' });
 
-		const byUrl = await resolveOssReference(emu, oss.signatureUrl('staged/in.png', { expires: 60 }));
+		const byUrl = await resolveOssReference(emu, await oss.signatureUrlV4('GET', 60, undefined, 'staged/in.png'));
 		expect(byUrl.ok && byUrl.bytes.equals(bytes)).toBe(true);
 
-		expect(await resolveOssReference(emu, oss.signatureUrl('staged/in.png', { expires: -1 }))).toMatchObject({ ok: false, status: 403, code: 'AccessDenied' });
+		expect(await resolveOssReference(emu, pathStyle(emu, V1).signatureUrl('staged/in.png', { expires: 60 }))).toMatchObject({ ok: false, status: 403, code: 'AccessDenied' });
 		expect(await resolveOssReference(emu, `oss://${BUCKET}/staged/gone.png`)).toMatchObject({ ok: false, status: 404, code: 'NoSuchKey' });
 		expect(await resolveOssReference(emu, 'oss://no-such-bucket/x')).toMatchObject({ ok: false, status: 404, code: 'NoSuchBucket' });
 		expect(await resolveOssReference(emu, `${emu.url}/${BUCKET}/staged/in.png`)).toMatchObject({ ok: false, status: 403, code: 'AccessDenied' });

@@ -32,10 +32,11 @@ type Mode = 'path-style' | 'virtual-hosted';
 
 function connection(emu: OssEmulator, mode: Mode = 'path-style', over: Partial<OssConnection> = {}): OssConnection {
 	const credentials = { accessKeyId: KEY_ID, accessKeySecret: SECRET };
+	const signing = { version: 'v4', region: 'cn-hangzhou' } as const;
 	return mode === 'path-style'
-		? { endpoint: emu.url, pathStyle: true, bucket: BUCKET, credentials, send: nodeHttpSend(), ...over }
+		? { endpoint: emu.url, pathStyle: true, bucket: BUCKET, credentials, signing, send: nodeHttpSend(), ...over }
 		: // The real endpoint form; the send function plays DNS and connects to the emulator.
-			{ endpoint: 'oss-cn-hangzhou.aliyuncs.com', bucket: BUCKET, credentials, send: nodeHttpSend({ connectTo: emu.url }), ...over };
+			{ endpoint: 'oss-cn-hangzhou.aliyuncs.com', bucket: BUCKET, credentials, signing, send: nodeHttpSend({ connectTo: emu.url }), ...over };
 }
 
 const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
@@ -110,7 +111,7 @@ describe('our OSS client and ali-oss read each other', () => {
 	it('ali-oss downloads what we uploaded; we pre-sign and delete what ali-oss uploaded', async () => {
 		const emu = await start();
 		const client = createOssClient(connection(emu));
-		const ali = new OSS({ accessKeyId: KEY_ID, accessKeySecret: SECRET, bucket: BUCKET, endpoint: `http://localhost:${emu.port}`, sldEnable: true });
+		const ali = new OSS({ accessKeyId: KEY_ID, accessKeySecret: SECRET, bucket: BUCKET, endpoint: `http://localhost:${emu.port}`, sldEnable: true, authorizationV4: true });
 		const ours = randomBytes(300 * 1024);
 		await client.upload('from-us.bin', Readable.from([ours.subarray(0, 1000), ours.subarray(1000)]), { partSize: 100 * 1024 });
 		expect(md5((await ali.get('from-us.bin')).content)).toBe(md5(ours));
@@ -167,11 +168,40 @@ describe('refusals reach the caller as legible, redacted errors', () => {
 		await client.putObject('p.bin', Buffer.from('payload'));
 		const url = client.presignGet('p.bin', 60);
 		expect((await rawRequest(url)).status).toBe(200);
-		expect((await rawRequest(url.replace(/Expires=(\d+)/, (_, n: string) => `Expires=${Number(n) + 3600}`))).status).toBe(403);
+		expect(url).toContain('x-oss-expires=60&');
+		const longer = await rawRequest(url.replace('x-oss-expires=60&', 'x-oss-expires=3660&'));
+		expect(longer.status).toBe(403);
+		expect(longer.text).toContain('<Code>SignatureDoesNotMatch</Code>');
 		const stale = createOssClient(connection(emu, 'path-style', { now: () => new Date(Date.now() - 2 * 3600 * 1000) }));
 		const expired = await rawRequest(stale.presignGet('p.bin', 3600));
 		expect(expired.status).toBe(403);
 		expect(expired.text).toContain('Request has expired.');
+	});
+
+	it('V1 signatures meet OSS\'s 403 for new buckets, and work where the bucket still takes them', async () => {
+		const refusing = await start();
+		const v1 = { signing: { version: 'v1' } } as const;
+		const error = await failure(createOssClient(connection(refusing, 'path-style', v1)).putObject('k', Buffer.from('x')));
+		expect(error).toMatchObject({ operation: 'PutObject', httpCode: 403, code: 'AccessDenied' });
+		expect(error.message).toMatch(/V1 signature/);
+		expect(refusing.log.at(-1)).toMatchObject({ signature: 'v1', status: 403, code: 'AccessDenied', authorized: false });
+		expect(refusing.listObjects()).toEqual([]);
+
+		const old = await start({ allowV1: true });
+		const client = createOssClient(connection(old, 'path-style', v1));
+		await client.putObject('k', Buffer.from('x'));
+		const url = client.presignGet('k', 60);
+		expect(url).toMatch(/[?&]OSSAccessKeyId=.*&Expires=\d+&Signature=/);
+		expect((await rawRequest(url)).text).toBe('x');
+		expect(old.log.filter((e) => e.operation !== 'control').every((e) => e.signature === 'v1' && e.authorized)).toBe(true);
+	});
+
+	it('a V4 signature for another region is refused before the body is stored', async () => {
+		const emu = await start({ region: 'cn-shanghai' });
+		const error = await failure(createOssClient(connection(emu)).putObject('k', Buffer.from('x')));
+		expect(error).toMatchObject({ httpCode: 400, code: 'InvalidArgument' });
+		expect(error.message).toMatch(/signing region "cn-hangzhou".*cn-shanghai/);
+		expect(emu.listObjects()).toEqual([]);
 	});
 
 	it('a missing bucket names the cause', async () => {
@@ -297,7 +327,7 @@ describe('memory follows the part size, not the file size', () => {
 			peak = Math.max(peak, process.memoryUsage().arrayBuffers - base);
 			return { statusCode: req.method === 'DELETE' ? 204 : 200, headers: { etag: '"E"' }, body: '<UploadId>U-1</UploadId>' };
 		};
-		const client = createOssClient({ endpoint: 'http://127.0.0.1:9', pathStyle: true, bucket: BUCKET, credentials: { accessKeyId: KEY_ID, accessKeySecret: SECRET }, send });
+		const client = createOssClient({ endpoint: 'http://127.0.0.1:9', pathStyle: true, bucket: BUCKET, credentials: { accessKeyId: KEY_ID, accessKeySecret: SECRET }, signing: { version: 'v4', region: 'cn-hangzhou' }, send });
 		const result = await client.upload('k', stream);
 		expect(result).toMatchObject({ parts: 4, bytes: total });
 		// The part being sent is live (the measurement sees it; other tests' buffers freed meanwhile make it a little less)…

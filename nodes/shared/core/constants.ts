@@ -4,8 +4,12 @@ export const CREDENTIAL_TYPE = 'alibabaMultimodalApi';
 
 export const PACKAGE_USER_AGENT = 'n8n-nodes-alibaba-multimodal';
 
-/** Documented request body limit of the AI Search services (image extraction, detection, video). */
-export const REQUEST_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+/**
+ * Request body limit of the AI Search services (image extraction, object detection, video segmentation
+ * and summarization). Their documentation says "8 MB" and no source shows MiB, so it is decimal:
+ * 8,000,000 bytes of request. With base64's 4/3 that leaves about 6,000,000 bytes of file.
+ */
+export const REQUEST_BODY_LIMIT_BYTES = 8_000_000;
 
 export const RETRY_POLICY = {
 	/** First backoff step when a 429 has no Retry-After; doubles per attempt. */

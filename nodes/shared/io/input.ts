@@ -2,6 +2,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { bareBase64 } from './binaryData';
 import { REQUEST_BODY_LIMIT_BYTES } from '../core/constants';
+import { megabytes, sizeWithBytes } from '../core/units';
 import { checkImageBytes, checkImageSource } from './imageTypes';
 import type { ItemStaging, StagedPass } from '../staging/itemStaging';
 import { BINARY_STREAM_CHUNK_BYTES } from '../staging/constants';
@@ -59,7 +60,7 @@ function assertUnderRequestLimit(ctx: IExecuteFunctions, fileBytes: number, item
 	if (requestBytes > REQUEST_BODY_LIMIT_BYTES) {
 		throw operationError(
 			ctx.getNode(),
-			`${what} is ${(fileBytes / 1048576).toFixed(1)} MB; encoded for upload the request would be ${(requestBytes / 1048576).toFixed(1)} MB, over the service's 8 MB request limit`,
+			`${what} is ${sizeWithBytes(fileBytes)}; encoded for upload the request would be ${sizeWithBytes(requestBytes)}, over the service's ${megabytes(REQUEST_BODY_LIMIT_BYTES)} request limit`,
 			itemIndex,
 			'Files up to about 6 MB can be uploaded. For larger files set Input Type to URL and pass a link the service can download (for example a pre-signed OSS or S3 URL).',
 		);
@@ -143,7 +144,7 @@ export async function prepareInput(
 function stagingReason(route: StagingRoute, sizeBytes: number | undefined, what: string): string | undefined {
 	if (!route.inline) return `${route.service} takes no uploads`;
 	if (sizeBytes === undefined || base64RequestBytes(sizeBytes) <= REQUEST_BODY_LIMIT_BYTES) return undefined;
-	return `${what} is ${(sizeBytes / 1048576).toFixed(1)} MB, over the about 6 MB that fit in the service's 8 MB request`;
+	return `${what} is ${sizeWithBytes(sizeBytes)}, over the about 6 MB that fit in the service's ${megabytes(REQUEST_BODY_LIMIT_BYTES)} request`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ByteSource, OssClient } from './oss/client';
 import { redactOssSecrets } from './oss/client';
 import { OSS_PRESIGN_MAX_EXPIRES_SECONDS } from './oss/constants';
-import { operationError } from '../core/errors';
+import { operationError, withContext } from '../core/errors';
 import { PRESIGN_MARGIN_SECONDS, PRESIGN_MIN_SECONDS } from './constants';
 import type { StagingSettings } from './settings';
 import type { Stager } from './stager';
@@ -126,18 +126,24 @@ export class ItemStaging {
 		return handedOver && taskMayStillRead(end.error) ? 'the task may still be running and read it' : undefined;
 	}
 
-	/** A staging failure: the item's error, redacted, saying nothing was sent to the service. */
+	/**
+	 * A staging failure: the item's error, redacted, saying nothing was sent to the service. OSS's error
+	 * code, the HTTP status and OSS's request id (what Alibaba support asks for) go on the item as
+	 * errorCode, httpCode and requestId, as for every other failed request.
+	 */
 	private uploadError(error: unknown, settings: StagingSettings) {
 		if (error instanceof Error && error.name === 'CancelledError') return error;
 		const secrets = [settings.accessKeySecret];
 		const message = redactOssSecrets((error as Error | undefined)?.message ?? String(error), secrets);
-		const hint = (error as { description?: string } | undefined)?.description;
+		const oss = (error ?? {}) as { description?: string; code?: string; httpCode?: number; requestId?: string };
+		const answered = oss.httpCode ? `OSS answered HTTP ${oss.httpCode}${oss.code ? ` ${oss.code}` : ''}${oss.requestId ? ` (request ID ${oss.requestId})` : ''}. ` : '';
 		const failure = operationError(
 			this.stager.ctx.getNode(),
 			`Staging the file to OSS bucket "${settings.bucket}" failed: ${message}`,
 			this.itemIndex,
-			`Nothing was sent to the analysis service. ${hint ? `${hint}. ` : ''}Check the OSS staging settings of the credential.`,
+			`Nothing was sent to the analysis service. ${answered}${oss.description ? `${oss.description}. ` : ''}Check the OSS staging settings of the credential.`,
 		);
+		withContext(failure, { errorCode: oss.code, httpCode: oss.httpCode, requestId: oss.requestId });
 		const leftover = (error as { leftoverUpload?: { key: string; uploadId: string } } | undefined)?.leftoverUpload;
 		if (leftover) failure.description += ` An unfinished multipart upload (${leftover.uploadId}) of ${leftover.key} could not be aborted; the lifecycle rule removes it.`;
 		return failure;

@@ -48,6 +48,7 @@ export class Stager {
 			bucket: settings.bucket,
 			pathStyle: isPathStyleHost(settings.endpoint),
 			credentials: { accessKeyId: settings.accessKeyId, accessKeySecret: settings.accessKeySecret },
+			signing: settings.signing,
 			send: n8nOssSend(this.ctx),
 		});
 		return this.bucket;

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, PACKAGE_USER_AGENT, REQUEST_BODY_LIMIT_BYTES, RETRY_POLICY } from '../core/constants';
+import { megabytes, sizeWithBytes } from '../core/units';
 import type { BodyPlace } from '../scheduler/bodyBudget';
 import type { Budget } from '../scheduler/budgetRegistry';
 import { budgetKey, processBudgets } from '../scheduler/budgetRegistry';
@@ -95,7 +96,7 @@ export class ServiceClient {
 		if (bodyBytes > REQUEST_BODY_LIMIT_BYTES) {
 			throw operationError(
 				node,
-				`The request would be ${(bodyBytes / 1048576).toFixed(1)} MB, over the service's 8 MB limit`,
+				`The request would be ${sizeWithBytes(bodyBytes)}, over the service's ${megabytes(REQUEST_BODY_LIMIT_BYTES)} limit`,
 				scope.itemIndex,
 				'Pass the file by URL (or OSS path) instead of uploading its content.',
 			);

@@ -41,7 +41,8 @@ export function createAiSearchFamily(deps: AiSearchDeps): ApiFamily {
 		statusError,
 		throttled: () => apiError(429, ErrorCode.THROTTLING_RATE, Messages.throttled),
 		tooLarge: (bytes, limit) => {
-			const mb = limit / (1024 * 1024);
+			// Decimal megabytes, as the service documents its "8 MB" limit.
+			const mb = limit / 1_000_000;
 			const limitText = Number.isInteger(mb) ? `${mb} MB` : `${limit} bytes`;
 			return apiError(400, ErrorCode.INVALID_PARAMETER, `Request body of ${bytes} bytes exceeds the ${limitText} limit`);
 		},

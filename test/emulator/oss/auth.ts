@@ -1,12 +1,17 @@
 /**
- * OSS V1 verification, written from the OSS documentation and independent of the node's signing code:
- * the string to sign is rebuilt from the request as received and compared in constant time.
- * Header form: `Authorization: OSS <AccessKeyId>:<Signature>`, date from `x-oss-date` (preferred) or `Date`.
- * URL form: `?OSSAccessKeyId=&Expires=&Signature=`, the Expires epoch seconds in place of the date.
+ * OSS signature verification, written from the OSS documentation and independent of the node's signing
+ * code: what was signed is rebuilt from the request as received and compared in constant time.
+ *
+ * V4 (v4auth.ts): `Authorization: OSS4-HMAC-SHA256 Credential=...,Signature=...` or the
+ * `x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=...` URL form.
+ * V1, only when the emulator allows it (OSS refuses it for accounts and buckets created since 2025):
+ * header form `Authorization: OSS <AccessKeyId>:<Signature>`, date from `x-oss-date` (preferred) or
+ * `Date`; URL form `?OSSAccessKeyId=&Expires=&Signature=`, the Expires epoch seconds in place of the date.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { OssAccessKey } from './types';
+import { authenticateV4, isV4Request } from './v4auth';
 
 /** Query parameters OSS signs as sub-resources (documented list, object-level part). */
 export const SUB_RESOURCES = new Set([
@@ -26,6 +31,8 @@ export interface AuthFailure {
 
 export interface AuthResult {
 	mode: 'header' | 'presigned' | 'none';
+	/** Which signature the request carried. */
+	version?: 'v1' | 'v4';
 	accessKeyId?: string;
 	failure?: AuthFailure;
 }
@@ -34,6 +41,10 @@ export interface AuthContext {
 	keys: Record<string, OssAccessKey>;
 	nowMs: number;
 	maxClockSkewMs: number;
+	/** The region V4 signatures must name. */
+	region: string;
+	/** Whether V1 signatures are taken (an old bucket); when not, they get OSS's 403 for V1. */
+	allowV1: boolean;
 }
 
 export interface SignedTarget {
@@ -44,7 +55,7 @@ export interface SignedTarget {
 	key: string;
 }
 
-function single(value: string | string[] | undefined): string {
+export function single(value: string | string[] | undefined): string {
 	return Array.isArray(value) ? value.join(',') : (value ?? '');
 }
 
@@ -77,22 +88,37 @@ function hmac(secret: string, text: string): string {
 	return createHmac('sha1', Buffer.from(secret, 'utf8')).update(Buffer.from(text, 'utf8')).digest('base64');
 }
 
-function same(a: string, b: string): boolean {
+export function same(a: string, b: string): boolean {
 	const x = Buffer.from(a, 'utf8');
 	const y = Buffer.from(b, 'utf8');
 	return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const denied = (code: string, message: string, details?: Record<string, string>): AuthFailure => ({ status: 403, code, message, details });
+export const denied = (code: string, message: string, details?: Record<string, string>): AuthFailure => ({ status: 403, code, message, details });
 
 /** Checks a request's signature, token and time window; `failure` is set when OSS would refuse it. */
 export function authenticate(target: SignedTarget, ctx: AuthContext): AuthResult {
 	const authorization = single(target.headers.authorization);
+	if (isV4Request(target)) return { ...authenticateV4(target, ctx), version: 'v4' };
 	const presigned = target.query.has('OSSAccessKeyId') || target.query.has('Signature');
 	if (!authorization && !presigned) {
 		return { mode: 'none', failure: denied('AccessDenied', 'You have no right to access this object because of bucket acl.') };
 	}
+	if (!ctx.allowV1) return { mode: authorization ? 'header' : 'presigned', version: 'v1', failure: V1_REFUSED };
+	return { ...authenticateV1(target, ctx, authorization), version: 'v1' };
+}
 
+/**
+ * OSS's answer to a V1 signature where V1 is no longer accepted: 403 AccessDenied with EC
+ * 0002-00000080 ("OSS returns a 403 error when you call an API operation signed with a V1 signature",
+ * Alibaba's EC reference) and the troubleshooting link every OSS error document carries.
+ */
+export const V1_REFUSED: AuthFailure = denied('AccessDenied', 'The V1 signature is no longer supported for this bucket; use a V4 signature (OSS4-HMAC-SHA256).', {
+	EC: '0002-00000080',
+	RecommendDoc: 'https://api.aliyun.com/troubleshoot?q=0002-00000080',
+});
+
+function authenticateV1(target: SignedTarget, ctx: AuthContext, authorization: string): AuthResult {
 	let accessKeyId: string;
 	let provided: string;
 	let dateLine: string;

@@ -54,9 +54,16 @@ export class OssBackend {
 		}
 		const auth = authenticate(
 			{ method: req.method, headers: req.headers, query, bucket: address.bucket, key: address.key },
-			{ keys: this.options.accessKeys, nowMs: this.options.now(), maxClockSkewMs: this.options.maxClockSkewMs },
+			{
+				keys: this.options.accessKeys,
+				nowMs: this.options.now(),
+				maxClockSkewMs: this.options.maxClockSkewMs,
+				region: this.options.region,
+				allowV1: this.options.allowV1,
+			},
 		);
 		entry.auth = auth.mode;
+		entry.signature = auth.version;
 		entry.accessKeyId = auth.accessKeyId;
 		if (auth.failure) return fail(auth.failure.status, auth.failure.code, auth.failure.message, auth.failure.details);
 		entry.authorized = true;

@@ -1,5 +1,6 @@
 /**
- * Emulator of the user's OSS bucket (V1 signatures, pre-signed URLs, simple and multipart uploads),
+ * Emulator of the user's OSS bucket (V4 signatures, V1 only when allowed; pre-signed URLs; simple and
+ * multipart uploads),
  * for staging binaries. Start it alone with startOssEmulator(), or beside the API emulator with
  * startEmulator({ oss: {...} }) and reach it as `emulator.oss`.
  *
@@ -9,7 +10,7 @@
 import type { OssEmulator, OssResolution } from './types';
 
 export { startOssEmulator } from './server';
-export { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, stagingCredentialFields } from './options';
+export { DEFAULT_OSS_ACCESS_KEY_ID, DEFAULT_OSS_ACCESS_KEY_SECRET, DEFAULT_OSS_BUCKET, DEFAULT_OSS_REGION, stagingCredentialFields } from './options';
 export type { OssAccessKey, OssDigest, OssEmulator, OssEmulatorOptions, OssLogEntry, OssObjectInfo, OssOperation, OssResolution } from './types';
 
 /**

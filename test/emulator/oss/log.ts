@@ -2,7 +2,7 @@ import type { OssLogEntry } from './types';
 
 /** Signatures and STS tokens never reach the log: it is printed by the CLI and by failing tests. */
 export function loggablePath(pathAndQuery: string): string {
-	return pathAndQuery.replace(/([?&](?:Signature|security-token)=)[^&]*/g, '$1***');
+	return pathAndQuery.replace(/([?&](?:Signature|security-token|x-oss-signature|x-oss-security-token)=)[^&]*/g, '$1***');
 }
 
 /** One entry per request, pushed on arrival and completed in place (as the API families' log). */

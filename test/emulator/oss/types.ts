@@ -15,6 +15,13 @@ export interface OssEmulatorOptions {
 	buckets?: string[];
 	/** Largest difference between the request's date and the emulator's clock; default 15 minutes, as OSS. */
 	maxClockSkewMs?: number;
+	/** The bucket's region, which V4 signatures must name; default DEFAULT_OSS_REGION (cn-hangzhou). */
+	region?: string;
+	/**
+	 * Take V1 signatures too, as an old bucket does; default false: V1 gets OSS's 403 AccessDenied
+	 * (EC 0002-00000080), as for buckets created since 2025-09-01.
+	 */
+	allowV1?: boolean;
 	/** Bodies above this many bytes are kept in a temp dir instead of memory; default 1 MiB. */
 	spillBytes?: number;
 	/** Clock in ms for expiry and skew checks; default Date.now. */
@@ -51,6 +58,8 @@ export interface OssLogEntry {
 	partNumber?: number;
 	/** How the request was authenticated: Authorization header, pre-signed URL, or neither. */
 	auth: 'header' | 'presigned' | 'none';
+	/** Which signature version the request carried. */
+	signature?: 'v1' | 'v4';
 	accessKeyId?: string;
 	/** The signature (and token, expiry, bucket permission) checked out. */
 	authorized: boolean;

@@ -15,6 +15,7 @@ import { uploadStream, type UploadOptions, type UploadResult } from './upload';
 export type { OssBucketLocation } from './endpoint';
 export type { OssConnection, OssHttpRequest, OssHttpResponse, OssSend } from './request';
 export type { OssCredentials } from './signing';
+export type { OssSigning } from './signer';
 export type { ByteSource } from './parts';
 export type { LeftoverUpload, UploadOptions, UploadResult } from './upload';
 export type { UploadedPart } from './multipart';

@@ -25,8 +25,8 @@ export const OSS_MAX_KEY_BYTES = 1023;
 export const OSS_PRESIGN_DEFAULT_EXPIRES_SECONDS = 3600;
 
 /**
- * Longest lifetime we sign. V1 URLs have no server-side cap, but a URL that leaks into a log must not
- * open the object for longer than a long task could need; 7 days is also the cap of V4 URLs.
+ * Longest lifetime we sign: OSS refuses a V4 URL whose x-oss-expires is over 7 days (604 800 s). V1 URLs
+ * have no server-side cap, but they are held to the same bound.
  */
 export const OSS_PRESIGN_MAX_EXPIRES_SECONDS = 7 * 24 * 3600;
 

@@ -78,3 +78,32 @@ export function parseOssPath(path: string): { bucket: string; key: string } | un
 	const match = /^oss:\/\/([^/]+)\/(.+)$/.exec(path.trim());
 	return match ? { bucket: match[1], key: match[2] } : undefined;
 }
+
+/**
+ * The signing region an OSS endpoint names: `oss-cn-hangzhou.aliyuncs.com`, its `-internal` (or `-accelerate`) form, a
+ * bucket domain (`bucket.oss-cn-hangzhou.aliyuncs.com`) or the dual-stack form
+ * (`cn-hangzhou.oss.aliyuncs.com`) all give `cn-hangzhou`. Undefined for hosts that do not show one:
+ * custom domains, gateways, emulators, and the global acceleration endpoints
+ * (`oss-accelerate.aliyuncs.com`), which serve every region.
+ */
+export function regionOfEndpoint(endpoint: string): string | undefined {
+	let host: string;
+	try {
+		host = parseOssEndpoint(endpoint).host.toLowerCase().replace(/:\d+$/, '');
+	} catch {
+		return undefined;
+	}
+	const labels = host.split('.');
+	if (labels.length < 3 || labels.slice(-2).join('.') !== 'aliyuncs.com') return undefined;
+	// The label before aliyuncs.com: `oss-<region>[-internal]`, or `oss` in the dual-stack form.
+	const service = labels[labels.length - 3];
+	if (service === 'oss') return labels.length >= 4 ? labels[labels.length - 4] : undefined;
+	if (!service.startsWith('oss-')) return undefined;
+	const region = service.slice('oss-'.length).replace(/-(internal|accelerate)$/, '');
+	return region === '' || /^accelerate(-overseas)?$/.test(region) ? undefined : region;
+}
+
+/** `oss-cn-hangzhou` or ` cn-hangzhou ` -> `cn-hangzhou`: the region id as V4 signs it. */
+export function normalizeRegion(region: string): string {
+	return region.trim().toLowerCase().replace(/^oss-/, '');
+}

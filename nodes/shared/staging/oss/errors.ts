@@ -7,13 +7,18 @@ export interface OssErrorDocument {
 	code?: string;
 	message?: string;
 	requestId?: string;
+	/** OSS's detailed error code (`0002-00000080`), which its troubleshooting pages are named after. */
+	ec?: string;
 }
 
 /** Reads `<Error><Code/><Message/><RequestId/></Error>`; undefined when the text is not an OSS error. */
 export function parseOssError(body: string): OssErrorDocument | undefined {
 	const xml = body.slice(0, OSS_ERROR_BODY_MAX_CHARS);
 	if (!/<Error[\s>]/.test(xml)) return undefined;
-	return { code: xmlText(xml, 'Code'), message: xmlText(xml, 'Message'), requestId: xmlText(xml, 'RequestId') };
+	const document: OssErrorDocument = { code: xmlText(xml, 'Code'), message: xmlText(xml, 'Message'), requestId: xmlText(xml, 'RequestId') };
+	const ec = xmlText(xml, 'EC');
+	if (ec) document.ec = ec;
+	return document;
 }
 
 /** What the user can do about the codes a staging upload meets. */
@@ -26,22 +31,30 @@ const HINTS: Record<string, string> = {
 	SecurityTokenExpired: 'The STS token has expired; fetch new temporary credentials',
 };
 
+/** Detailed codes whose cause is not the one their Code usually means. */
+const EC_HINTS: Record<string, string> = {
+	'0002-00000080':
+		'This bucket no longer takes V1 signatures (OSS refuses them for accounts and buckets created since 2025): set OSS Signature Version to V4 in the credential, and OSS Region when the endpoint does not show it',
+};
+
 /** Same shape as the transport's ApiFailure (httpCode, code, message, requestId, description). */
 export class OssRequestError extends Error {
 	readonly operation: string;
 	readonly httpCode?: number;
 	readonly code?: string;
 	readonly requestId?: string;
+	readonly ec?: string;
 	readonly description?: string;
 
-	constructor(operation: string, failure: { httpCode?: number; code?: string; message: string; requestId?: string }) {
+	constructor(operation: string, failure: { httpCode?: number; code?: string; message: string; requestId?: string; ec?: string }) {
 		super(`OSS ${operation} failed: ${failure.message}`);
 		this.name = 'OssRequestError';
 		this.operation = operation;
 		this.httpCode = failure.httpCode;
 		this.code = failure.code;
 		this.requestId = failure.requestId;
-		this.description = failure.code ? HINTS[failure.code] : undefined;
+		this.ec = failure.ec;
+		this.description = (failure.ec ? EC_HINTS[failure.ec] : undefined) ?? (failure.code ? HINTS[failure.code] : undefined);
 	}
 }
 
@@ -58,5 +71,6 @@ export function ossAnswerError(
 		code: document?.code,
 		message: redactOssSecrets(message, secrets),
 		requestId: document?.requestId || answer.requestIdHeader,
+		ec: document?.ec,
 	});
 }

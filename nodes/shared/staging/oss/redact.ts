@@ -1,7 +1,7 @@
 /**
  * OSS texts that can reach an error message, an item or a log line carry credentials in several shapes:
- * the Authorization header (`OSS <id>:<signature>`), a pre-signed URL's `Signature` and `security-token`
- * parameters, an STS token in `x-oss-security-token`, and the `SignatureProvided`/`StringToSign` elements
+ * the Authorization header (`OSS <id>:<signature>`, or V4's `OSS4-HMAC-SHA256 Credential=...,Signature=<hex>`),
+ * a pre-signed URL's `Signature`, `x-oss-signature` and token parameters, an STS token in `x-oss-security-token`, and the `SignatureProvided`/`StringToSign` elements
  * of a SignatureDoesNotMatch answer. This removes all of them, plus every literal secret it is given
  * (raw and URL-encoded), and leaves the rest readable.
  */
@@ -13,6 +13,7 @@ export function redactOssSecrets(text: string, secrets: Array<string | undefined
 	}
 	return result
 		.replace(/\bOSS(\s+[^\s:,]+):[A-Za-z0-9+/=]+/g, 'OSS$1:***')
+		.replace(/(\bSignature=)[0-9a-f]{64}\b/gi, '$1***')
 		.replace(/([?&](?:Signature|security-token|x-oss-signature|x-oss-security-token)=)[^&#\s"'<>]*/gi, '$1***')
 		.replace(/(x-oss-security-token["']?\s*[:=]\s*["']?)[^\s"',&<]+/gi, '$1***')
 		.replace(/(<(SignatureProvided|StringToSign|StringToSignBytes|CanonicalRequest)>)[\s\S]*?(<\/\2>)/g, '$1***$3');

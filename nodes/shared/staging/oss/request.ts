@@ -2,7 +2,8 @@ import { CancelledError } from '../../core/time';
 import { objectKeyProblem, objectUrl, type OssBucketLocation } from './endpoint';
 import { ossAnswerError, OssRequestError } from './errors';
 import { redactOssSecrets } from './redact';
-import { signHeaders, type HeaderMap, type OssCredentials } from './signing';
+import { signRequestHeaders, type OssSigning } from './signer';
+import type { HeaderMap, OssCredentials } from './signing';
 
 export type OssMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD';
 
@@ -32,6 +33,8 @@ export type OssSend = (request: OssHttpRequest) => Promise<OssHttpResponse>;
 
 export interface OssConnection extends OssBucketLocation {
 	credentials: OssCredentials;
+	/** V4 with the bucket's region (the default of the credential), or V1 for buckets that still take it. */
+	signing: OssSigning;
 	send: OssSend;
 	/** Clock for the signature date and pre-signed expiry; tests pin it. */
 	now?: () => Date;
@@ -72,7 +75,8 @@ export async function ossCall(connection: OssConnection, call: OssCall): Promise
 	if (problem) throw new Error(problem);
 	if (call.signal?.aborted) throw new CancelledError();
 	const query = call.query ?? {};
-	const headers = signHeaders(
+	const headers = signRequestHeaders(
+		connection.signing,
 		connection.credentials,
 		{ method: call.method, bucket: connection.bucket, key: call.key, query, headers: call.headers },
 		(connection.now ?? (() => new Date()))(),

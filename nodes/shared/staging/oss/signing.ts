@@ -1,7 +1,8 @@
 import { createHmac } from 'crypto';
 
 /**
- * OSS V1 signatures, for the Authorization header and for pre-signed URLs:
+ * OSS V1 signatures, for the Authorization header and for pre-signed URLs (used only when the credential
+ * asks for V1; V4 is in signingV4.ts and the choice in signer.ts):
  *
  *   Signature = base64(HMAC-SHA1(AccessKeySecret,
  *     VERB \n Content-MD5 \n Content-Type \n Date-or-Expires \n CanonicalizedOSSHeaders CanonicalizedResource))
