@@ -5,6 +5,7 @@ import { AI_SEARCH_QPS } from '../aiSearch/constants';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageContent } from '../aiSearch/imageAnalyze';
 import { aiSearch } from '../aiSearch/protocol';
+import { serviceIdProperties } from '../aiSearch/serviceId';
 import { inputProperties, operationProperties, optionsCollection, taskOptions, waitHints } from '../shared/ui/descriptions';
 import { runCapability } from '../shared/capability/runner';
 
@@ -40,14 +41,11 @@ export class AlibabaImageContent implements INodeType {
 					},
 				],
 			}),
-			{
-				displayName: 'Service',
-				name: 'serviceId',
-				type: 'options',
-				options: IMAGE_ANALYZE_SERVICES,
-				default: 'ops-image-analyze-vlm-001',
+			...serviceIdProperties({
+				label: 'Service',
+				services: IMAGE_ANALYZE_SERVICES,
 				description: 'For Get Result, choose the service the task was submitted to',
-			},
+			}),
 			...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'], show: withInput }),
 			optionsCollection([
 				{

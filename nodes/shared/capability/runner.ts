@@ -11,7 +11,7 @@ import type { WaitSettings } from '../work/poll';
 import { readWaitSettings } from '../work/poll';
 import { reportUndelivered } from './stopReport';
 import { summarizeRun } from './runSummary';
-import { toItemError } from '../core/errors';
+import { sentences, toItemError } from '../core/errors';
 import { readClientOptions } from '../transport/options';
 import type { ServiceClient } from '../transport/request';
 import { createServiceClient } from '../transport/request';
@@ -33,6 +33,7 @@ async function prepareItem<R>(capability: Capability<R>, item: ItemContext): Pro
 	const { terms } = capability.protocol;
 	const tool = item.ctx.isToolExecution?.() === true;
 	const ready: ReadyItem<R> = { item, route: capability.route(item), wait: readWaitSettings(item.options, terms, { tool }) };
+	capability.check?.(item);
 	if (item.operation === 'getResult') {
 		if (!capability.batch?.resumes(item)) ready.id = readResumeId(item, terms.idLabel, terms.idParameter, capability.protocol.idProblem);
 	} else {
@@ -101,7 +102,9 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 	try {
 		settings = readClientOptions(first.options, capability.defaultQps);
 	} catch (error) {
-		throw toItemError(ctx.getNode(), error, 0);
+		const refused = toItemError(ctx.getNode(), error, 0);
+		refused.description = sentences(refused.description, NOTHING_SENT);
+		throw refused;
 	}
 	const firstRoute = routeOf(capability, first);
 	// One budget per account and service: AI Search's service type, PAI's images or videos.

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../core/constants';
+import { NOTHING_SENT, sentences } from '../core/errors';
 import { applyCredential } from './authorize';
-import { aiSearchBaseUrl, aiSearchWorkspacePath, paiBaseUrl } from './endpoint';
+import { aiSearchBaseUrl, aiSearchWorkspacePath, EndpointProblem, paiBaseUrl } from './endpoint';
 
 export type ServiceFamily = 'aiSearch' | 'pai';
 
@@ -43,7 +44,16 @@ export async function loadServiceTarget(ctx: IExecuteFunctions, family: ServiceF
 	const endpoint = String(credentials.endpoint ?? '').trim();
 	if (!endpoint) {
 		throw new NodeOperationError(ctx.getNode(), 'The credential has no endpoint', {
-			description: 'Open the Alibaba Cloud Multimodal API credential and enter the service endpoint.',
+			description: sentences('Open the Alibaba Cloud Multimodal API credential and enter the service endpoint', NOTHING_SENT),
+		});
+	}
+	let baseUrl: string;
+	try {
+		baseUrl = family === 'aiSearch' ? aiSearchBaseUrl(endpoint) : paiBaseUrl(endpoint, String(credentials.pathPrefix ?? ''));
+	} catch (error) {
+		const fix = error instanceof EndpointProblem ? ` ${error.fix}` : '';
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+			description: sentences(`Open the Alibaba Cloud Multimodal API credential and correct its Endpoint.${fix}`, NOTHING_SENT),
 		});
 	}
 	const authorize = (request: IHttpRequestOptions) => applyCredential(credentials, request);
@@ -51,10 +61,10 @@ export async function loadServiceTarget(ctx: IExecuteFunctions, family: ServiceF
 	return family === 'aiSearch'
 		? {
 				family,
-				baseUrl: aiSearchBaseUrl(endpoint),
+				baseUrl,
 				workspacePath: aiSearchWorkspacePath(String(credentials.workspace ?? 'default')),
 				secrets,
 				authorize,
 			}
-		: { family, baseUrl: paiBaseUrl(endpoint, String(credentials.pathPrefix ?? '')), workspacePath: '', secrets, authorize };
+		: { family, baseUrl, workspacePath: '', secrets, authorize };
 }
