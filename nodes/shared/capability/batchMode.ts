@@ -115,7 +115,7 @@ export async function runBatches<R>(capability: Capability<R>, client: ServiceCl
 			const paceKey = budgetKey(client.target, `${route} batch submissions`);
 			const submitted = await pacedBatchSubmission(paceKey, 1000 / mode.submitsPerSecond, run.signal, async () => await batch.submit(client, route, body, scope));
 			id = submitted.id;
-			for (const entry of group) run.submitted.add(entry.item.index, `${batch.terms.noun} ${id}`);
+			for (const entry of group) run.submitted.add(entry.item.index, `${batch.terms.noun} ${id}`, { what: `${batch.terms.noun} ${id}`, route: `${route} (batch)` });
 			if (operation === 'submitOnly') {
 				for (const entry of group) {
 					run.results[entry.item.index] = [

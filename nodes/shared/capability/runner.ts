@@ -111,7 +111,8 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 	const client = await createServiceClient(ctx, protocol.family, settings, protocol.readErrorBody, firstRoute.split('/')[0] || protocol.family);
 	const batched = operation !== 'getResult' && capability.batch?.enabled(first) === true;
 	const noun = batched ? 'batches' : `${protocol.terms.noun}s`;
-	const run = new RunState(ctx, new SubmittedWork({ plural: capitalize(noun) }));
+	const trail = { logger: ctx.logger, executionId: String(ctx.getExecutionId?.() ?? ''), node: ctx.getNode().name, family: protocol.family };
+	const run = new RunState(ctx, new SubmittedWork({ plural: capitalize(noun) }, trail));
 
 	try {
 		if (batched) {
