@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CREDENTIAL_TYPE } from '../shared/core/constants';
 import { IMAGE_ANALYZE_SERVICES, IMAGE_FILE_TYPES, imageContent } from '../aiSearch/imageAnalyze';
 import { aiSearch } from '../aiSearch/protocol';
+import { serviceIdProperties } from '../aiSearch/serviceId';
 import { inputProperties } from '../shared/ui/inputs';
 import { operationProperties, showFor, SUBMIT_OPERATIONS, WAIT_OPERATIONS, waitHints } from '../shared/ui/operations';
 import { optionsCollection, taskOptions } from '../shared/ui/options';
@@ -41,14 +42,11 @@ export class AlibabaImageContent implements INodeType {
 					},
 				],
 			}),
-			{
-				displayName: 'Service',
-				name: 'serviceId',
-				type: 'options',
-				options: IMAGE_ANALYZE_SERVICES,
-				default: 'ops-image-analyze-vlm-001',
+			...serviceIdProperties({
+				label: 'Service',
+				services: IMAGE_ANALYZE_SERVICES,
 				description: 'For Get Result, choose the service the task was submitted to',
-			},
+			}),
 			...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'], show: withInput }),
 			optionsCollection([
 				{

@@ -15,3 +15,12 @@ export const AI_SEARCH_POLL = {
 	intervalSeconds: 5,
 	timeoutSeconds: 600,
 } as const;
+
+/**
+ * The service ids AI Search documents for each service type (the service lists of its help pages). Nodes
+ * with a Service choice check against these, and offer Custom Service ID for an id added since.
+ */
+export const AI_SEARCH_SERVICE_IDS = {
+	'image-analyze': ['ops-image-analyze-vlm-001', 'ops-image-analyze-ocr-001'],
+	'image-object-detection': ['ops-object-detect-001', 'ops-object-detect-face-001'],
+} as const;

@@ -4,10 +4,11 @@ import type { Capability } from '../shared/capability/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/io/input';
 import { DOCUMENTED_IMAGE_TYPES } from '../shared/io/imageTypes';
 import { prepareInput, readInputSpec } from '../shared/io/input';
-import { num } from '../shared/core/values';
+import { num, optionChoice } from '../shared/core/values';
 import type { Answer } from '../shared/work/work';
-import { AI_SEARCH_QPS } from './constants';
+import { AI_SEARCH_QPS, AI_SEARCH_SERVICE_IDS } from './constants';
 import { aiSearch } from './protocol';
+import { readServiceId } from './serviceId';
 
 /** Image content extraction (`image-analyze`): VLM understanding + OCR, or OCR alone; async, or one request on `/sync`. */
 export const IMAGE_ANALYZE_SERVICES: INodePropertyOptions[] = [
@@ -62,6 +63,12 @@ export function normalizeImageAnalysis(answer: Answer): IDataObject {
 	};
 }
 
+/** The File Type option; an expression can give any text, and the service would be billed for a type it cannot read. */
+function readFileType(value: unknown): string | undefined {
+	if (value === undefined || value === '') return undefined;
+	return optionChoice(value, { label: 'File Type', choices: IMAGE_FILE_TYPES, removable: true });
+}
+
 interface ImageContentRequest {
 	input: PreparedInput;
 	fileType?: string;
@@ -71,14 +78,14 @@ export const imageContent: Capability<ImageContentRequest> = {
 	protocol: aiSearch,
 	defaultQps: AI_SEARCH_QPS['image-analyze'],
 	async: true,
-	route: (item) => `image-analyze/${item.param<string>('serviceId')}${item.operation === 'sync' ? '/sync' : ''}`,
+	route: (item) => `image-analyze/${readServiceId(item, 'image-analyze', AI_SEARCH_SERVICE_IDS['image-analyze'], 'Service')}${item.operation === 'sync' ? '/sync' : ''}`,
 	async prepare(item) {
 		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), {
 			imageTypes: DOCUMENTED_IMAGE_TYPES,
 			// `document.url` takes http(s) only: a staged image goes as a pre-signed URL.
 			staging: { staging: item.staging, pass: 'url', inline: true, service: 'Image Content Extraction' },
 		});
-		return { request: { input, fileType: item.options.fileType as string | undefined }, fields: { source: input.source } };
+		return { request: { input, fileType: readFileType(item.options.fileType) }, fields: { source: input.source } };
 	},
 	body: async (request) => imageAnalyzeBody(await request.input.load(), request.fileType),
 	output: (answer) => normalizeImageAnalysis(answer),

@@ -4,7 +4,7 @@ import type { Capability } from '../shared/capability/capability';
 import { readImageSize } from '../shared/io/imageSize';
 import { listItems } from '../shared/io/output';
 import type { Box, DetectedObject, DetectionRequest } from './objectDetection';
-import { detectionBase, normalizeDetection, objectDetectionBody } from './objectDetection';
+import { detectionBase, detectionRoute, normalizeDetection, objectDetectionBody } from './objectDetection';
 
 /**
  * Main subject ranking. The service returns unlabeled boxes; the main subject is the one a viewer
@@ -91,6 +91,7 @@ export function rankSubjects(objects: DetectedObject[], imageSize?: Frame): Rank
 /** Main subject: object detection, then the boxes ranked (billed as object detection). */
 export const mainSubject: Capability<DetectionRequest> = {
 	...detectionBase,
+	route: detectionRoute('Detection Service'),
 	async body(request) {
 		const input = await request.input.load();
 		// Uploaded images carry their size in the header; URL inputs rank within the detections' extent.

@@ -4,6 +4,7 @@ import type { ItemContext } from '../shared/capability/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/io/input';
 import { prepareInput, readInputSpec } from '../shared/io/input';
 import type { Base64Content } from '../shared/transport/base64Content';
+import { optionChoice } from '../shared/core/values';
 import { showFor, SUBMIT_OPERATIONS } from '../shared/ui/operations';
 
 /** Formats the audio/video services accept (contract §4, §6), by kind. */
@@ -100,12 +101,14 @@ export async function prepareMediaInput(
 ): Promise<{ input: PreparedInput; media?: MediaFormat }> {
 	// Files too large for the request go through the OSS bucket and reach the service as `input.oss`.
 	const staging = { staging: item.staging, pass: 'ossPath' as const, inline: true, service };
+	const formats = [...(accept.includes('audio') ? AUDIO_FORMATS : []), ...(accept.includes('video') ? VIDEO_FORMATS : [])];
+	// The option is read before the input: a format the service does not take is wrong for every input type.
+	if (formatOverride !== undefined && formatOverride !== '') optionChoice(formatOverride, { label: 'Media Format', choices: formats, removable: true });
 	const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), { allowOss: true, staging });
 	if (input.url !== undefined || input.staged) return { input };
 	const { fileName, mimeType } = input.source;
 	const media = formatOverride ? mediaFormat(`file.${formatOverride}`, undefined, accept) : mediaFormat(fileName, mimeType, accept);
 	if (!media) {
-		const formats = [...(accept.includes('audio') ? AUDIO_FORMATS : []), ...(accept.includes('video') ? VIDEO_FORMATS : [])];
 		throw item.fail(
 			unknownFormatMessage(fileName, mimeType, accept.join(' or ')),
 			`The service accepts ${formats.join(', ')}. Give the file a name with one of these extensions, or set the Media Format option.`,

@@ -9,8 +9,9 @@ import { prepareInput, readInputSpec } from '../shared/io/input';
 import { listItems } from '../shared/io/output';
 import { list, num, obj, optionNumber } from '../shared/core/values';
 import type { Answer } from '../shared/work/work';
-import { AI_SEARCH_QPS } from './constants';
+import { AI_SEARCH_QPS, AI_SEARCH_SERVICE_IDS } from './constants';
 import { aiSearch } from './protocol';
+import { readServiceId, serviceIdProperties } from './serviceId';
 
 /** Object detection (`image-object-detection`), synchronous: unlabeled boxes with a confidence. */
 export const OBJECT_DETECTION_SERVICES: INodePropertyOptions[] = [
@@ -82,17 +83,8 @@ export function detectionProperties(config: {
 	confidenceDescription: string;
 	splitNoun: string;
 }): INodeProperties[] {
-	const service: INodeProperties = {
-		displayName: 'Service',
-		name: 'serviceId',
-		type: 'options',
-		options: OBJECT_DETECTION_SERVICES,
-		default: 'ops-object-detect-001',
-		description: config.serviceDescription,
-	};
-	service.displayName = config.serviceLabel;
 	return [
-		service,
+		...serviceIdProperties({ label: config.serviceLabel, services: OBJECT_DETECTION_SERVICES, description: config.serviceDescription }),
 		...inputProperties({ noun: 'image', types: ['binary', 'url', 'base64'] }),
 		optionsCollection([
 			{
@@ -117,12 +109,17 @@ export interface DetectionRequest {
 	imageSize?: { width: number; height: number; format: string };
 }
 
+/** The route of a detection item; `label` is the node's name for its Service parameter. */
+export function detectionRoute(label: string) {
+	return (item: ItemContext) => `image-object-detection/${readServiceId(item, 'image-object-detection', AI_SEARCH_SERVICE_IDS['image-object-detection'], label)}`;
+}
+
 /** What both detection capabilities share: one synchronous request per image, no task. */
 export const detectionBase = {
 	protocol: aiSearch,
 	defaultQps: AI_SEARCH_QPS['image-object-detection'],
 	async: false,
-	route: (item: ItemContext) => `image-object-detection/${item.param<string>('serviceId')}`,
+	route: detectionRoute('Service'),
 	async prepare(item: ItemContext) {
 		const input = await prepareInput(item.ctx, item.index, readInputSpec(item.ctx, item.index), {
 			imageTypes: DOCUMENTED_IMAGE_TYPES,

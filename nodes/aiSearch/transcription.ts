@@ -4,7 +4,7 @@ import { textToBinary } from '../shared/io/binaryData';
 import type { Capability } from '../shared/capability/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/io/input';
 import { itemFor, listItems } from '../shared/io/output';
-import { list, num, obj } from '../shared/core/values';
+import { list, num, obj, optionChoice } from '../shared/core/values';
 import type { Answer } from '../shared/work/work';
 import { AI_SEARCH_QPS } from './constants';
 import type { MediaFormat } from './media';
@@ -20,7 +20,21 @@ export interface Sentence extends IDataObject {
 	text: string;
 }
 
-export type TimeUnit = 'seconds' | 'milliseconds';
+export const TIME_UNITS = ['seconds', 'milliseconds'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+
+/** The values of the Subtitles and Subtitles As options. */
+export const SUBTITLE_FORMATS = ['none', 'srt', 'vtt', 'both'] as const;
+export const SUBTITLE_OUTPUTS = ['text', 'binary'] as const;
+
+/** The output options, read from the item's Options (each its default when unset). */
+function readOutputOptions(options: IDataObject) {
+	return {
+		timeUnit: optionChoice(options.timeUnit, { label: 'Sentence Time Unit', choices: TIME_UNITS, fallback: 'seconds', removable: true }),
+		subtitles: optionChoice(options.subtitles, { label: 'Subtitles', choices: SUBTITLE_FORMATS, fallback: 'none', removable: true }),
+		subtitlesOutput: optionChoice(options.subtitlesOutput, { label: 'Subtitles As', choices: SUBTITLE_OUTPUTS, fallback: 'text', removable: true }),
+	};
+}
 
 /** Uploads go as the documented data URI (`data:audio/mp3;base64,…`), links as `url` or `oss`. */
 export function asrBody(input: ResolvedInput, media: MediaFormat | undefined, outputOss?: string): IDataObject {
@@ -94,6 +108,7 @@ export const transcription: Capability<TranscriptionRequest> = {
 	defaultQps: AI_SEARCH_QPS['audio-asr'],
 	async: true,
 	route: () => `audio-asr/${ASR_SERVICE_ID}`,
+	check: (item) => void readOutputOptions(item.options),
 	async prepare(item) {
 		const { input, media } = await prepareMediaInput(item, ['audio', 'video'], item.options.mediaFormat as string | undefined, 'Transcription');
 		const outputOss = (item.options.outputOss as string | undefined)?.trim();
@@ -102,16 +117,16 @@ export const transcription: Capability<TranscriptionRequest> = {
 	body: async (request) => asrBody(await request.input.load(), request.media, request.outputOss),
 	async output(answer, item) {
 		const { options, common, index } = item;
-		const result: IDataObject = normalizeTranscript(answer, (options.timeUnit as TimeUnit) ?? 'seconds');
+		const { timeUnit, subtitles, subtitlesOutput } = readOutputOptions(options);
+		const result: IDataObject = normalizeTranscript(answer, timeUnit);
 		const sentences = result.sentences as Sentence[];
 		if (options.split === true) {
 			return listItems(result, sentences, { sentenceCount: sentences.length, duration: result.duration }, common, index, true);
 		}
-		const subtitles = (options.subtitles as string | undefined) ?? 'none';
 		const rendered: Record<string, string> = {};
 		if (subtitles === 'srt' || subtitles === 'both') rendered.srt = toSrt(sentences);
 		if (subtitles === 'vtt' || subtitles === 'both') rendered.vtt = toVtt(sentences);
-		if (options.subtitlesOutput !== 'binary') return { ...result, ...rendered };
+		if (subtitlesOutput !== 'binary') return { ...result, ...rendered };
 
 		const output = itemFor({ ...result, ...common }, index);
 		const base = ((obj(common.source).fileName as string | undefined) ?? 'transcript').replace(/\.[^.]*$/, '');

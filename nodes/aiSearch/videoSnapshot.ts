@@ -4,7 +4,7 @@ import { bareBase64, sniffImage, toBinary } from '../shared/io/binaryData';
 import type { Capability, ItemContext } from '../shared/capability/capability';
 import type { PreparedInput, ResolvedInput } from '../shared/io/input';
 import { itemFor, listItems } from '../shared/io/output';
-import { list, num, obj, optionNumber, str } from '../shared/core/values';
+import { list, num, obj, optionChoice, optionNumber, str } from '../shared/core/values';
 import type { Answer } from '../shared/work/work';
 import { AI_SEARCH_QPS } from './constants';
 import type { MediaFormat } from './media';
@@ -66,8 +66,8 @@ interface KeyframesRequest {
 function readSettings(item: ItemContext): SnapshotSettings {
 	const settings: SnapshotSettings = {
 		intervalSeconds: optionNumber(item.param('intervalSeconds', ''), { label: 'Interval (Seconds)', fallback: 5, min: 1, integer: true }),
-		format: item.param<SnapshotSettings['format']>('imageFormat'),
-		outputType: item.param<SnapshotSettings['outputType']>('framesOutput'),
+		format: optionChoice(item.param('imageFormat'), { label: 'Image Format', choices: ['jpg', 'png'] }),
+		outputType: optionChoice(item.param('framesOutput'), { label: 'Frames Output', choices: ['base64', 'oss'] }),
 	};
 	if (settings.outputType === 'oss') {
 		settings.outputOss = item.param<string>('outputOss').trim();

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import type { PolledWork } from '../shared/ui/options';
 import { requestOptions, taskOptions } from '../shared/ui/options';
 import { operationError } from '../shared/core/errors';
-import { optionNumber } from '../shared/core/values';
-import { PAI_DEFAULT_BATCH_SIZE, PAI_MAX_BATCH_SIZE, PAI_POLL_DEFAULTS } from './constants';
+import { InvalidParameter, num, optionNumber } from '../shared/core/values';
+import { PAI_CONFIGURE_RULES, PAI_DEFAULT_BATCH_SIZE, PAI_MAX_BATCH_SIZE, PAI_POLL_DEFAULTS } from './constants';
 
 type Show = Record<string, Array<string | boolean>>;
 
@@ -77,7 +77,36 @@ export function readConfigure(ctx: IExecuteFunctions, itemIndex: number, typed: 
 	}
 	const configure: IDataObject = {};
 	for (const [key, value] of Object.entries(typed)) if (value !== undefined && value !== '') configure[key] = value;
-	return { ...configure, ...(extra as IDataObject) };
+	return checkConfigure({ ...configure, ...(extra as IDataObject) });
+}
+
+/**
+ * Refuses a documented `configure` key with a value PAI does not take (a Top K of 0 or 11, given by
+ * expression or in the JSON, where the field's own limits no longer apply); numbers typed as text are
+ * sent as numbers.
+ */
+function checkConfigure(configure: IDataObject): IDataObject {
+	for (const [key, rule] of Object.entries(PAI_CONFIGURE_RULES)) {
+		const value = configure[key];
+		if (value === undefined || value === null) continue;
+		const where = `${rule.label} (configure key ${key})`;
+		const fix = (valid: string) => `Set ${rule.label} in Model Settings, or ${key} in Additional Configure (JSON), to ${valid}, or remove it to use the service's default.`;
+		if ('boolean' in rule) {
+			if (typeof value !== 'boolean') throw new InvalidParameter(`${where} must be true or false; it is ${JSON.stringify(value)}`, fix('true or false'));
+		} else if ('choices' in rule) {
+			if (typeof value !== 'string' || !rule.choices.includes(value)) {
+				throw new InvalidParameter(`${where} must be one of ${rule.choices.join(', ')}; it is ${JSON.stringify(value)}`, fix(`one of the listed values`));
+			}
+		} else {
+			const number = num(value);
+			const valid = `${rule.integer ? 'a whole number' : 'a number'} from ${rule.min} to ${rule.max}`;
+			if (number === undefined || number < rule.min || number > rule.max || (rule.integer && !Number.isInteger(number))) {
+				throw new InvalidParameter(`${where} must be ${valid}; it is ${JSON.stringify(value)}`, fix(valid));
+			}
+			configure[key] = number;
+		}
+	}
+	return configure;
 }
 
 /** PAI jobs are polled every 30 s by default, the SDK samples' pace; nodes with batch mode wait for batches too. */

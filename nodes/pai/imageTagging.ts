@@ -7,12 +7,7 @@ import { parseEmbedding, scoredList } from './normalize';
 /** MultiLabelImageV2: general tagging (top K + optional 512-d embedding) or the AI-painting tagger. */
 export const TAGGING_MODELS = { general: '', tagger: 'tagger' } as const;
 
-export const TAGGER_TYPES = [
-	'SmilingWolf/wd-v1-4-convnextv2-tagger-v2',
-	'SmilingWolf/wd-v1-4-vit-tagger-v2',
-	'SmilingWolf/wd-v1-4-swinv2-tagger-v2',
-	'SmilingWolf/wd-v1-4-convnext-tagger-v2',
-];
+export { TAGGER_TYPES } from './constants';
 
 export function normalizeTags(data: unknown): IDataObject {
 	const d = obj(data);

@@ -5,7 +5,7 @@ import { startEmulator } from '../emulator';
 import { countRequests } from '../../bench/measure';
 import { e2eContext } from './support/context';
 import { EMULATOR_KEYS, emulatorCredentials, N8nInstance } from './support/n8n';
-import { freePort } from './support/processes';
+import { freePort, waitFor } from './support/processes';
 import { startPostgres, type Postgres } from './support/postgres';
 import { startQueueMode, type QueueMode } from './support/queue';
 import { callExtractWebhook, SHARED_QUOTA_PATH, SHARED_QUOTA_WORKFLOW_FILE, SHARED_QUOTA_WORKFLOW_ID, WEBHOOK_WORKFLOW_FILE, WEBHOOK_WORKFLOW_ID } from './support/webhook';
@@ -14,6 +14,10 @@ import { tinyPng } from '../emulator/png';
 
 const BINARY_WORKFLOW_FILE = join(__dirname, 'workflows', 'queue-binary-edit.json');
 const BINARY_WORKFLOW_ID = 'e2eQueueBinary01';
+const LONG_WORKFLOW_FILE = join(__dirname, 'workflows', 'queue-long-tasks.json');
+const LONG_WORKFLOW_ID = 'e2eQueueLongRun1';
+/** Submissions the service answers before the worker running them is killed. */
+const BEFORE_KILL = 4;
 
 const EXECUTIONS = 50;
 const AT_SCALE = 200;
@@ -55,8 +59,10 @@ describe('queue mode: main + two workers on redis and PostgreSQL', () => {
 		await n8n.publish(SHARED_QUOTA_WORKFLOW_ID);
 		await n8n.importWorkflow(BINARY_WORKFLOW_FILE);
 		await n8n.publish(BINARY_WORKFLOW_ID);
+		await n8n.importWorkflow(LONG_WORKFLOW_FILE);
+		await n8n.publish(LONG_WORKFLOW_ID);
 		queue = await startQueueMode(n8n, { workers: 2, concurrency: WORKER_CONCURRENCY });
-	}, 300_000);
+	}, 600_000); // each n8n CLI call takes tens of seconds on a loaded machine
 
 	afterAll(async () => {
 		await queue?.stop();
@@ -132,4 +138,38 @@ describe('queue mode: main + two workers on redis and PostgreSQL', () => {
 		expect(counts.peakAdmittedPerSecond['image-analyze']).toBeLessThanOrEqual(ACCOUNT_QPS);
 		expect(counts.throttled / counts.requests).toBeLessThanOrEqual(0.02);
 	}, 240_000);
+
+	// Last in the file: it kills one of the two workers.
+	it(`a worker killed (kill -9) after ${BEFORE_KILL} submissions leaves every task id the service returned in its log`, async () => {
+		// Tasks that outlast the test; the node submits one a second (its Max Requests per Second option).
+		await useEmulator({ taskLatencyMs: 600_000 });
+		const submitted = () => emulator.log.filter((entry) => entry.kind === 'submit' && entry.status === 200);
+		const createdIn = (worker: QueueMode['workers'][number]) =>
+			[...worker.output().matchAll(/Alibaba Multimodal created task (\S+) \(execution (\d+), node "Long Extraction", item (\d+), service aiSearch image-analyze\/ops-image-analyze-ocr-001\)/g)].map(
+				([, id, execution, item]) => ({ id, execution, item: Number(item) }),
+			);
+		for (const deadline = Date.now() + 60_000; ; await new Promise((resolve) => setTimeout(resolve, 250))) {
+			const response = await fetch(`${queue.main.url}/webhook/alibaba-long`);
+			if (response.ok) break;
+			if (response.status !== 404 || Date.now() > deadline) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+		}
+		await waitFor(async () => submitted().length >= BEFORE_KILL, 90_000, `${BEFORE_KILL} submissions`);
+		// A third of the pace's gap: the answer reaches the worker, the next submission has not left.
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const worker = queue.workers.find((candidate) => createdIn(candidate).length > 0);
+		expect(worker).toBeDefined();
+		const answered = submitted().map((entry) => entry.taskId);
+		const exited = new Promise<void>((resolve) => worker!.process.once('close', () => resolve()));
+		// Only the worker this test started: its process group (the worker and its task runner), by PID.
+		process.kill(-worker!.process.pid!, 'SIGKILL');
+		await exited;
+
+		const logged = createdIn(worker!);
+		expect(answered.length).toBeGreaterThanOrEqual(BEFORE_KILL);
+		expect(logged.map((line) => line.id).sort()).toEqual([...answered].sort());
+		expect(new Set(logged.map((line) => line.execution)).size).toBe(1);
+		expect(logged.map((line) => line.item).sort((a, b) => a - b)).toEqual(answered.map((_, index) => index));
+		expect(worker!.output()).not.toContain(EMULATOR_KEYS.aiSearchApiKey);
+		process.stdout.write(`[e2e] queue mode: worker killed after ${answered.length} submissions; ${logged.length} task ids in its log\n`);
+	}, 180_000);
 });

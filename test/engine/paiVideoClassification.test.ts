@@ -52,11 +52,13 @@ describe('Alibaba PAI Video Classification through the n8n engine', () => {
 		expect(item.json.embedding).toBeUndefined();
 	});
 
-	it('rejects an out-of-range setting with the service 400 PARAMETER_ERROR', async () => {
+	it('refuses an out-of-range setting before sending it (the service would answer 400 PARAMETER_ERROR)', async () => {
+		emulator.reset();
 		const result = await runWorkflow(paiWorkflow(emulator.url, classifyNode({ configureJson: '{"tag_top_k": 50}' }), urls([VIDEOS[0]])));
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toContain('tag_top_k');
-		expect(result.error?.message).toContain('[PARAMETER_ERROR]');
+		expect(result.error?.message).toContain('from 1 to 10; it is 50');
+		expect(emulator.log.filter((entry) => entry.kind !== 'control')).toHaveLength(0);
 	});
 
 	it('fails the run on a failed job', async () => {

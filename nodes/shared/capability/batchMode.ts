@@ -97,7 +97,7 @@ export async function runBatchJob<R>(protocol: Protocol, mode: BatchMode<R>, run
 		const paceKey = budgetKey(client.target, `${route} batch submissions`);
 		const submitted = await pacedBatchSubmission(paceKey, 1000 / mode.submitsPerSecond, run.signal, async () => await batch.submit(client, route, body, scope));
 		id = submitted.id;
-		for (const entry of group) run.submitted.add(entry.index, `${batch.terms.noun} ${id}`);
+		for (const entry of group) run.submitted.add(entry.index, `${batch.terms.noun} ${id}`, { what: `${batch.terms.noun} ${id}`, route: `${route} (batch)` });
 		if (run.operation === 'submitOnly') {
 			// The job's position in its batch travels with the item, so Get Result can pair it again.
 			return group.map((entry, position) => ({

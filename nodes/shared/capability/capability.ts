@@ -20,6 +20,11 @@ export interface Capability<R = unknown> {
 	async: boolean;
 	/** The service route of an item: AI Search `{service type}/{service id}`, PAI `images` or `videos`. */
 	route(item: ItemContext): string;
+	/**
+	 * Phase one, every operation (Get Result included): checks the parameters that shape the output, so a
+	 * wrong one is refused before anything is sent rather than after the work was paid for.
+	 */
+	check?(item: ItemContext): void;
 	/** Phase one: reads and checks everything the request needs, without reading file bytes. */
 	prepare(item: ItemContext): Promise<Prepared<R>> | Prepared<R>;
 	/** Phase two, when the item's turn comes: the request body (this is where file bytes are read). */

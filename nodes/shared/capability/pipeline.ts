@@ -2,12 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItem } from '../io/output';
 import { sentences, toItemError, type ItemError } from '../core/errors';
+export { NOTHING_SENT } from '../core/errors';
 import { PROGRESS_LOG_INTERVAL_MS } from '../core/constants';
 import { CancelledError } from '../core/time';
 import type { SubmittedWork } from '../work/submittedWork';
 
-/** Added to the error of an invalid item when Continue On Fail is off. */
-export const NOTHING_SENT = 'Nothing was sent to the service: every item is checked before the first request';
 
 /**
  * The failures of one node run. With Continue On Fail each becomes that item's error item; without

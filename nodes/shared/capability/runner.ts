@@ -12,7 +12,7 @@ import type { WaitSettings } from '../work/poll';
 import { readWaitSettings } from '../work/poll';
 import { reportUndelivered } from './stopReport';
 import { summarizeRun } from './runSummary';
-import { toItemError } from '../core/errors';
+import { sentences, toItemError } from '../core/errors';
 import { readClientOptions } from '../transport/options';
 import type { ClientSettings, ServiceClient } from '../transport/request';
 import { createServiceClient } from '../transport/request';
@@ -41,7 +41,8 @@ export async function runCapability<R>(ctx: IExecuteFunctions, capability: Capab
 	const settings = readRunSettings(ctx, capability, first);
 	const firstRoute = routeOf(capability, first);
 	const batched = operation !== 'getResult' && capability.batch?.enabled(first) === true;
-	const run = new RunState(ctx, new SubmittedWork({ plural: capitalize(batched ? 'batches' : `${protocol.terms.noun}s`) }));
+	const trail = { logger: ctx.logger, executionId: String(ctx.getExecutionId?.() ?? ''), node: ctx.getNode().name, family: protocol.family };
+	const run = new RunState(ctx, new SubmittedWork({ plural: capitalize(batched ? 'batches' : `${protocol.terms.noun}s`) }, trail));
 
 	// Prepare every item.
 	const ready: Array<ReadyItem<R>> = [];
@@ -104,7 +105,9 @@ function readRunSettings<R>(ctx: IExecuteFunctions, capability: Capability<R>, f
 	try {
 		return readClientOptions(first.options, capability.defaultQps);
 	} catch (error) {
-		throw toItemError(ctx.getNode(), error, 0);
+		const refused = toItemError(ctx.getNode(), error, 0);
+		refused.description = sentences(refused.description, NOTHING_SENT);
+		throw refused;
 	}
 }
 
@@ -123,6 +126,7 @@ async function prepareItem<R>(capability: Capability<R>, item: ItemContext, know
 	if (known?.problem !== undefined) throw known.problem;
 	const tool = item.ctx.isToolExecution?.() === true;
 	const ready: ReadyItem<R> = { item, route: known?.route ?? capability.route(item), wait: readWaitSettings(item.options, terms, { tool }) };
+	capability.check?.(item);
 	if (item.operation === 'getResult') {
 		const mode = capability.batch;
 		if (mode?.resumes(item) && protocol.batch) {

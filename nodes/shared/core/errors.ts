@@ -18,6 +18,9 @@ export interface FailureContext extends IDataObject {
 
 export type ItemError = NodeApiError | NodeOperationError;
 
+/** Added to every error raised before the first request (an invalid item, parameter or credential field). */
+export const NOTHING_SENT = 'Nothing was sent to the service: every item is checked before the first request';
+
 /** Sentences joined with one full stop between them, whether or not each already ends with one. */
 export function sentences(...parts: Array<string | null | undefined>): string {
 	return parts

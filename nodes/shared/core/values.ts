@@ -64,3 +64,22 @@ export function idText(value: unknown): string | undefined {
 export function capitalize(text: string): string {
 	return text ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
 }
+
+/**
+ * A choice parameter (an options list in the editor). An expression can give any value, and the list no
+ * longer guards it then, so the value is checked against the same list before anything is sent: its
+ * default when unset (if it has one), else one of the choices, else an error naming the choices.
+ */
+export function optionChoice<T extends string>(
+	value: unknown,
+	option: { label: string; choices: readonly T[]; fallback?: T; removable?: boolean },
+): T {
+	if ((value === undefined || value === null || value === '') && option.fallback !== undefined) return option.fallback;
+	if (typeof value === 'string' && (option.choices as readonly string[]).includes(value)) return value as T;
+	const { label, choices } = option;
+	const list = choices.join(', ');
+	throw new InvalidParameter(
+		`${label} must be one of ${list}; it is ${JSON.stringify(value ?? null)}`,
+		`Set ${label} to one of ${list} (pick it from the list, or make the expression give one of these)${option.removable ? ', or remove the option to use the default' : ''}`,
+	);
+}

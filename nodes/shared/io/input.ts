@@ -8,6 +8,7 @@ import type { ItemStaging, StagedPass } from '../staging/itemStaging';
 import { BINARY_STREAM_CHUNK_BYTES } from '../staging/constants';
 import { Base64Content } from '../transport/base64Content';
 import { operationError } from '../core/errors';
+import { optionChoice } from '../core/values';
 import type { InputType, SourceInfo } from './source';
 
 export interface InputSpec {
@@ -246,7 +247,7 @@ async function prepareAnyInput(
 
 /** Reads the parameters created by inputProperties() for one item. */
 export function readInputSpec(ctx: IExecuteFunctions, itemIndex: number): InputSpec {
-	const type = ctx.getNodeParameter('inputType', itemIndex) as InputType;
+	const type = optionChoice(ctx.getNodeParameter('inputType', itemIndex), { label: 'Input Type', choices: ['binary', 'url', 'base64'] as InputType[] });
 	if (type === 'binary') return { type, binaryPropertyName: ctx.getNodeParameter('binaryPropertyName', itemIndex) as string };
 	if (type === 'url') return { type, url: ctx.getNodeParameter('url', itemIndex) as string };
 	return {

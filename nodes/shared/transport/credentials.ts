@@ -2,8 +2,9 @@ import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../core/constants';
+import { NOTHING_SENT, sentences } from '../core/errors';
 import { applyCredential } from './authorize';
-import { aiSearchBaseUrl, aiSearchWorkspacePath, paiBaseUrl } from './endpoint';
+import { aiSearchBaseUrl, aiSearchWorkspacePath, EndpointProblem, paiBaseUrl } from './endpoint';
 
 export type ServiceFamily = 'aiSearch' | 'pai';
 
@@ -55,12 +56,20 @@ export async function loadServiceTarget(ctx: IExecuteFunctions, family: ServiceF
 	const endpoint = String(credentials.endpoint ?? '').trim();
 	if (!endpoint) {
 		throw new NodeOperationError(ctx.getNode(), 'The credential has no endpoint', {
-			description: 'Open the Alibaba Cloud Multimodal API credential and enter the service endpoint.',
+			description: sentences('Open the Alibaba Cloud Multimodal API credential and enter the service endpoint', NOTHING_SENT),
 		});
 	}
-	const baseUrl =
-		computedBaseUrl(credentials.baseUrl, endpoint) ??
-		(family === 'aiSearch' ? aiSearchBaseUrl(endpoint) : paiBaseUrl(endpoint, String(credentials.pathPrefix ?? '')));
+	// The endpoint is checked even when the credential's computed Base URL is used, so a wrong one is refused before sending.
+	let checkedBaseUrl: string;
+	try {
+		checkedBaseUrl = family === 'aiSearch' ? aiSearchBaseUrl(endpoint) : paiBaseUrl(endpoint, String(credentials.pathPrefix ?? ''));
+	} catch (error) {
+		const fix = error instanceof EndpointProblem ? ` ${error.fix}` : '';
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+			description: sentences(`Open the Alibaba Cloud Multimodal API credential and correct its Endpoint.${fix}`, NOTHING_SENT),
+		});
+	}
+	const baseUrl = computedBaseUrl(credentials.baseUrl, endpoint) ?? checkedBaseUrl;
 	const authorize = (request: IHttpRequestOptions) => applyCredential(credentials, request);
 	const secrets = [credentials.apiKey, credentials.token].filter((v): v is string => typeof v === 'string' && v !== '');
 	return family === 'aiSearch'

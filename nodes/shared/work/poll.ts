@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FIRST_CHECK_MAX_MS, TOOL_POLL_SECONDS, TOOL_WAIT_SECONDS } from '../core/constants';
 import type { ApiFailure } from '../core/errors';
-import { optionNumber } from '../core/values';
+import { optionChoice, optionNumber } from '../core/values';
 import { TaskTimeEstimator } from './taskTimes';
 import type { Clock } from '../core/time';
 import { realClock, throwIfCancelled } from '../core/time';
@@ -27,11 +27,11 @@ export function readWaitSettings(
 ): WaitSettings {
 	const timeoutFallback = context.tool ? Math.min(TOOL_WAIT_SECONDS, defaults.timeoutSeconds) : defaults.timeoutSeconds;
 	const intervalFallback = context.tool ? Math.min(TOOL_POLL_SECONDS, defaults.intervalSeconds) : defaults.intervalSeconds;
-	const onTimeout = options.onTimeout ?? (context.tool ? 'output' : 'error');
+	const onTimeout = optionChoice(options.onTimeout, { label: 'On Timeout', choices: ['error', 'output'], fallback: context.tool ? 'output' : 'error', removable: true });
 	return {
 		pollIntervalMs: optionNumber(options.pollIntervalSeconds, { label: 'Poll Interval (Seconds)', fallback: intervalFallback, min: 0.1 }) * 1000,
 		timeoutMs: optionNumber(options.timeoutSeconds, { label: 'Timeout (Seconds)', fallback: timeoutFallback, min: 1 }) * 1000,
-		onTimeout: onTimeout === 'output' ? 'output' : 'error',
+		onTimeout,
 	};
 }
 

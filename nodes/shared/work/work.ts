@@ -277,7 +277,7 @@ export async function runWork(
 		return { kind: 'finished', work: succeeded(protocol, client, work, route, scope) };
 	}
 	const answer = await withBody(client, request, scope, async (body) => await protocol.submit(client, route, body, scope));
-	submitted.add(scope.itemIndex, protocol.terms.label(answer.id));
+	submitted.add(scope.itemIndex, protocol.terms.label(answer.id), { what: `${protocol.terms.noun} ${answer.id}`, route });
 	if (operation === 'submitOnly') {
 		const { status, fields } = protocol.terms.submitted;
 		return { kind: 'pending', id: answer.id, status, fields, requestId: answer.requestId, timedOut: false };

@@ -40,6 +40,7 @@ export { HARNESS_START_NODE_NAME, HARNESS_START_NODE_TYPE, harnessTempRoot };
 export type { BinaryMode, HarnessInputItem };
 export { HarnessCredentialsHelper } from './credentials-helper';
 export { HarnessNodeTypes } from './node-types';
+export { captureLog, type CapturedLog, type LogLine } from './log';
 
 export interface RunWorkflowOptions {
 	/** Extra node types by full type name, e.g. {'n8n-nodes-alibaba-multimodal.alibabaImageContent': new AlibabaImageContent()}. */
