@@ -16,6 +16,7 @@ import { readClientOptions } from '../transport/options';
 import type { ServiceClient } from '../transport/request';
 import { createServiceClient } from '../transport/request';
 import { capitalize } from '../core/values';
+import { isToolCall } from '../core/toolMode';
 import { CancelledError } from '../core/time';
 import type { Operation } from '../work/work';
 import { runWork } from '../work/work';
@@ -31,7 +32,7 @@ interface ReadyItem<R> {
 
 async function prepareItem<R>(capability: Capability<R>, item: ItemContext): Promise<ReadyItem<R>> {
 	const { terms } = capability.protocol;
-	const tool = item.ctx.isToolExecution?.() === true;
+	const tool = isToolCall(item.ctx);
 	const ready: ReadyItem<R> = { item, route: capability.route(item), wait: readWaitSettings(item.options, terms, { tool }) };
 	if (item.operation === 'getResult') {
 		if (!capability.batch?.resumes(item)) ready.id = readResumeId(item, terms.idLabel, terms.idParameter, capability.protocol.idProblem);
