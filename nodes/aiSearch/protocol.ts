@@ -126,7 +126,7 @@ export const aiSearch: Protocol = {
 	fields(outcome: WorkOutcome, route: string): IDataObject {
 		const serviceId = serviceIdOf(route);
 		if (outcome.kind === 'pending') {
-			return { taskId: outcome.id, status: outcome.status, serviceId, requestId: outcome.requestId, timedOut: outcome.timedOut || undefined };
+			return { taskId: outcome.id, status: outcome.status, serviceId, requestId: outcome.requestId, timedOut: outcome.timedOut || undefined, nextStep: outcome.nextStep };
 		}
 		const { work } = outcome;
 		return { taskId: work.id, status: work.status, serviceId, requestId: work.answer.requestId };

@@ -126,7 +126,8 @@ export const transcription: Capability<TranscriptionRequest> = {
 		const rendered: Record<string, string> = {};
 		if (subtitles === 'srt' || subtitles === 'both') rendered.srt = toSrt(sentences);
 		if (subtitles === 'vtt' || subtitles === 'both') rendered.vtt = toVtt(sentences);
-		if (subtitlesOutput !== 'binary') return { ...result, ...rendered };
+		// An AI agent reads subtitles as text: n8n drops binary files from tool answers.
+		if (subtitlesOutput !== 'binary' || item.tool) return { ...result, ...rendered };
 
 		const output = itemFor({ ...result, ...common }, index);
 		const base = ((obj(common.source).fileName as string | undefined) ?? 'transcript').replace(/\.[^.]*$/, '');

@@ -10,6 +10,7 @@ import { AI_SEARCH_QPS } from './constants';
 import type { MediaFormat } from './media';
 import { mediaDataUri, prepareMediaInput, remoteMediaInput } from './media';
 import { aiSearch } from './protocol';
+import { shareResult } from '../shared/staging/resultLinks';
 
 /** Video keyframe snapshots (`video-snapshot`), asynchronous. */
 export const SNAPSHOT_SERVICE_ID = 'ops-video-snapshot-001';
@@ -76,6 +77,29 @@ function readSettings(item: ItemContext): SnapshotSettings {
 	return settings;
 }
 
+/**
+ * Frames the service returned inline, for an AI agent: n8n drops binary data from tool answers, so the
+ * model gets each frame's time and, when the credential has OSS staging, a pre-signed link to the frame.
+ */
+async function framesForAgent(frames: Frame[], item: Parameters<Capability<KeyframesRequest>['output']>[1], about: { sourceName?: string; usage: IDataObject }) {
+	const entries: IDataObject[] = [];
+	let unavailable: string | undefined;
+	for (const [position, frame] of frames.entries()) {
+		const bytes = Buffer.from(bareBase64(frame.path), 'base64');
+		const { mimeType, extension } = sniffImage(bytes) ?? { mimeType: 'image/jpeg', extension: 'jpg' };
+		const entry: IDataObject = { index: position, frameIndex: frame.frameIndex, time: frame.time, mimeType, fileSize: bytes.length };
+		// One missing setting means no frame can be linked: the bucket is not asked again for each frame.
+		if (unavailable === undefined) {
+			const link = await shareResult(item.ctx, item.index, { bytes, fileName: frameFileName(about.sourceName, position, frame.time, extension), mimeType });
+			if ('shared' in link) Object.assign(entry, { url: link.shared.url, expiresAt: link.shared.expiresAt });
+			else unavailable = link.unavailable;
+		}
+		entries.push(entry);
+	}
+	const note = unavailable ?? 'Each frame is in the OSS bucket for a day at its url; the bucket lifecycle rule deletes it.';
+	return [itemFor({ frames: entries, frameCount: frames.length, usage: about.usage, note, ...item.common }, item.index)];
+}
+
 /** OSS output: the paths are the result. Base64 output: the bytes become n8n binary data. */
 async function framesOutput(answer: Answer, item: Parameters<Capability<KeyframesRequest>['output']>[1]) {
 	const { options, common, index } = item;
@@ -89,6 +113,7 @@ async function framesOutput(answer: Answer, item: Parameters<Capability<Keyframe
 		const entries = frames.map((frame, position) => ({ index: position, frameIndex: frame.frameIndex, time: frame.time, path: frame.path }));
 		return listItems({ frames: entries, frameCount: frames.length, usage }, entries, { frameCount: frames.length, usage }, common, index, split);
 	}
+	if (item.tool) return await framesForAgent(frames, item, { sourceName, usage });
 	const images = await Promise.all(
 		frames.map(async (frame, position) => {
 			const bytes = Buffer.from(bareBase64(frame.path), 'base64');

@@ -1,8 +1,11 @@
-import type { ItemContext } from '../shared/capability/capability';
+import type { ItemContext, OutputContext } from '../shared/capability/capability';
+import { readImageSize } from '../shared/io/imageSize';
+import { shareResult } from '../shared/staging/resultLinks';
 import { bareBase64, sniffImage as sniffImageType, toBinary } from '../shared/io/binaryData';
 import { fileNameFromUrl } from '../shared/io/input';
 import { itemFor } from '../shared/io/output';
 import { str } from '../shared/core/values';
+import type { PaiImageRequest } from './image';
 import { paiImageCapability } from './image';
 
 /** Figure reshaping and watermark removal: MultiLabelImageV2 with an editing model; `data` is the image as base64. */
@@ -26,6 +29,25 @@ export function decodeEditedImage(data: unknown): Buffer | undefined {
 
 const editing = (item: ItemContext) => item.param<EditingOperation>('operation');
 
+/**
+ * The edited image for an AI agent: n8n drops binary data from tool answers, so the model gets the image's
+ * format and size and, when the credential has OSS staging, a pre-signed link to it (a day; the bucket's
+ * lifecycle rule deletes the object).
+ */
+async function editedImageForAgent(
+	item: OutputContext<PaiImageRequest>,
+	image: { buffer: Buffer; fileName: string; mimeType: string; operation: EditingOperation },
+) {
+	const { buffer, fileName, mimeType, operation } = image;
+	const size = readImageSize(buffer);
+	const link = await shareResult(item.ctx, item.index, { bytes: buffer, fileName, mimeType });
+	const where = 'shared' in link
+		? { url: link.shared.url, expiresAt: link.shared.expiresAt, note: 'The edited image is in the OSS bucket for a day at its url; the bucket lifecycle rule deletes it.' }
+		: { note: link.unavailable };
+	if (item.common.raw) item.common.raw = { ...(item.common.raw as object), data: `(${buffer.length} bytes)` };
+	return [itemFor({ operation, model: item.request?.modelName, mimeType, fileSize: buffer.length, width: size?.width, height: size?.height, fileName, ...where, ...item.common }, item.index)];
+}
+
 export const imageEditing = paiImageCapability({
 	action: 'MultiLabelImageV2',
 	model: (item) => String(item.options.modelName ?? '').trim() || EDITING_MODELS[editing(item)],
@@ -39,7 +61,9 @@ export const imageEditing = paiImageCapability({
 		const baseName = (source?.fileName ?? (source?.url ? fileNameFromUrl(source.url) : undefined) ?? 'image').replace(/\.[^.]*$/, '');
 		const property = str(String(options.outputBinaryPropertyName ?? '').trim()) ?? 'data';
 		const operation = editing(item);
-		const binary = await toBinary(item.ctx, buffer, `${baseName}-${operation === 'reshapeFigure' ? 'reshaped' : 'clean'}.${extension}`, mimeType);
+		const fileName = `${baseName}-${operation === 'reshapeFigure' ? 'reshaped' : 'clean'}.${extension}`;
+		if (item.tool) return await editedImageForAgent(item, { buffer, fileName, mimeType, operation });
+		const binary = await toBinary(item.ctx, buffer, fileName, mimeType);
 		if (common.raw) common.raw = { ...(common.raw as object), data: `(${buffer.length} bytes, in binary property ${property})` };
 		const output = itemFor({ operation, model: request?.modelName, mimeType, fileSize: buffer.length, binaryProperty: property, ...common }, index);
 		output.binary = { [property]: binary };

@@ -177,7 +177,7 @@ export const pai: Protocol = {
 
 	fields(outcome: WorkOutcome): IDataObject {
 		if (outcome.kind === 'pending') {
-			return { jobId: outcome.id, ...outcome.fields, status: outcome.status, requestId: outcome.requestId, timedOut: outcome.timedOut || undefined };
+			return { jobId: outcome.id, ...outcome.fields, status: outcome.status, requestId: outcome.requestId, timedOut: outcome.timedOut || undefined, nextStep: outcome.nextStep };
 		}
 		const { work } = outcome;
 		// Synchronous image calls have no job: their request id is all there is to keep.

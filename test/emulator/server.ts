@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { createAiSearchFamily } from './aiSearch';
 import { createPaiFamily } from './pai';
+import { PaiJobStore } from './pai/jobs';
 import { startOssEmulator } from './oss';
 import type { OssEmulator } from './oss/types';
 import { stagedResolver } from './staged';
@@ -18,7 +19,7 @@ import { resolveOptions } from './options';
 import { RateLimiter } from './rateLimit';
 import { TaskStore } from './tasks';
 import { Delays } from './timers';
-import type { Emulator, EmulatorOptions, Fault, RequestLogEntry } from './types';
+import type { Emulator, EmulatorOptions, Fault, RequestLogEntry, TaskLatency } from './types';
 
 const HOST = '127.0.0.1';
 
@@ -28,13 +29,14 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 	const faults = new FaultSet();
 	const limiter = new RateLimiter();
 	const tasks = new TaskStore();
+	const jobs = new PaiJobStore();
 	const delays = new Delays();
 	const sleep = (ms: number) => delays.sleep(ms);
 	/** API families, first match on path prefix wins; the first one also answers unknown paths. */
 	// Services fetch staged files from the OSS endpoint, which starts after the API listener.
 	const started: { oss?: OssEmulator } = {};
 	const staged = stagedResolver(() => started.oss);
-	const families: ApiFamily[] = [createAiSearchFamily({ options: opts, tasks, sleep, staged }), createPaiFamily({ options: opts, sleep, staged })];
+	const families: ApiFamily[] = [createAiSearchFamily({ options: opts, tasks, sleep, staged }), createPaiFamily({ options: opts, sleep, staged, jobs })];
 	let throttled429s = 0;
 
 	const reset = () => {
@@ -43,6 +45,15 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 		tasks.clear();
 		limiter.clear();
 		throttled429s = 0;
+	};
+
+	const setLatency = (latency: TaskLatency) => {
+		if (latency.taskLatencyMs !== undefined) opts.taskLatencyMs = latency.taskLatencyMs;
+		if (latency.paiJobLatencyMs !== undefined) opts.paiJobLatencyMs = latency.paiJobLatencyMs;
+	};
+	const advance = (ms: number) => {
+		tasks.advance(ms);
+		jobs.advance(ms);
 	};
 
 	/** Retry-After value for a rate-limit 429 under the `retryAfter` option. */
@@ -80,7 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 
 		if (url.pathname.startsWith(CONTROL_PREFIX) || url.pathname === CONTROL_PREFIX.slice(0, -1)) {
 			entry.kind = 'control';
-			const answer = handleControl(method, url.pathname, body.buf, { log: log.entries, addFault: (f) => faults.add(f), clearFaults: () => faults.clear(), reset, faultCount: () => faults.size }, entry);
+			const answer = handleControl(method, url.pathname, body.buf, { log: log.entries, addFault: (f) => faults.add(f), clearFaults: () => faults.clear(), reset, faultCount: () => faults.size, setLatency, advance }, entry);
 			entry.status = answer.status;
 			sendJson(res, answer.status, answer.body);
 			finish(entry);
@@ -215,6 +226,8 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 			void oss?.reset();
 		},
 		oss,
+		setLatency,
+		advance,
 		close: () => {
 			closing ??= Promise.all([
 				new Promise<void>((resolve) => {

@@ -96,6 +96,12 @@ export interface Fault {
 	retryAfter?: string | null;
 }
 
+/** How long submitted work takes: AI Search tasks and PAI jobs. */
+export interface TaskLatency {
+	taskLatencyMs?: number;
+	paiJobLatencyMs?: number;
+}
+
 export interface Emulator {
 	url: string;
 	port: number;
@@ -106,6 +112,10 @@ export interface Emulator {
 	/** Clears log, faults, tasks and rate-limit windows (and the OSS endpoint's log, objects and uploads). */
 	reset(): void;
 	close(): Promise<void>;
+	/** Changes how long tasks and jobs submitted from now on take (the start options' latencies). */
+	setLatency(latency: TaskLatency): void;
+	/** Drives the emulator's task clock forward: every task and job created so far is `ms` older. */
+	advance(ms: number): void;
 	/** The OSS endpoint, when started with the `oss` option. */
 	oss?: OssEmulator;
 }

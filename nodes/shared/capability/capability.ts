@@ -4,6 +4,7 @@ import { itemFor } from '../io/output';
 import { ItemStaging } from '../staging/itemStaging';
 import { stagerFor } from '../staging/stager';
 import { operationError } from '../core/errors';
+import { isToolCall } from '../core/toolMode';
 import type { Answer, Operation, Protocol, WorkStatus } from '../work/work';
 
 /**
@@ -49,6 +50,11 @@ export interface ItemContext {
 	fail(message: string, fix: string): NodeOperationError;
 	/** Files this item stages through the user's OSS bucket (large binaries, services without uploads). */
 	readonly staging: ItemStaging;
+	/**
+	 * Called by an AI agent (see core/toolMode): the answer is JSON a model reads. n8n drops binary data
+	 * from tool answers, so capabilities that produce files say what they are and, where they can, link them.
+	 */
+	readonly tool: boolean;
 }
 
 export interface Prepared<R> {
@@ -73,6 +79,7 @@ export function itemContext(ctx: IExecuteFunctions, index: number, operation: Op
 		operation,
 		options,
 		staging: new ItemStaging(stagerFor(ctx), index, options.keepStagedFiles === true),
+		tool: isToolCall(ctx),
 		param: <T>(name: string, fallback?: T) => ctx.getNodeParameter(name, index, fallback as never) as T,
 		fail: (message: string, fix: string) => operationError(ctx.getNode(), message, index, fix),
 	};
@@ -98,7 +105,10 @@ export async function shapeOutput<R>(
 	const { answer } = work;
 	if (context.options.includeRaw === true) context.common.raw = capability.raw?.(answer) ?? answer.raw;
 	const result = await capability.output(answer, { ...context, work });
-	return Array.isArray(result) ? result : [itemFor({ ...result, ...context.common }, context.index)];
+	const items = Array.isArray(result) ? result : [itemFor({ ...result, ...context.common }, context.index)];
+	// A binary never reaches a model (n8n omits it from tool answers); the capabilities answer in JSON instead.
+	if (context.tool) for (const item of items) delete item.binary;
+	return items;
 }
 
 /** Batch mode of a capability: many items sent as one piece of work, each result back to its item. */

@@ -17,6 +17,7 @@ import { readClientOptions } from '../transport/options';
 import type { ClientSettings, ServiceClient } from '../transport/request';
 import { createServiceClient } from '../transport/request';
 import { capitalize } from '../core/values';
+import { isToolCall } from '../core/toolMode';
 import { CancelledError } from '../core/time';
 import type { Operation } from '../work/work';
 import { runWork } from '../work/work';
@@ -124,7 +125,7 @@ async function prepareItem<R>(capability: Capability<R>, item: ItemContext, know
 	const { protocol } = capability;
 	const { terms } = protocol;
 	if (known?.problem !== undefined) throw known.problem;
-	const tool = item.ctx.isToolExecution?.() === true;
+	const tool = isToolCall(item.ctx);
 	const ready: ReadyItem<R> = { item, route: known?.route ?? capability.route(item), wait: readWaitSettings(item.options, terms, { tool }) };
 	capability.check?.(item);
 	if (item.operation === 'getResult') {

@@ -10,5 +10,11 @@ export const OSS_REQUEST_TIMEOUT_MS = 120_000;
 export const PRESIGN_MARGIN_SECONDS = 15 * 60;
 export const PRESIGN_MIN_SECONDS = 3600;
 
+/**
+ * A result shared with an AI agent (an edited image, keyframes) is a link the model may hand to the user,
+ * who opens it later: a day. The object itself is left to the bucket's lifecycle rule on the key prefix.
+ */
+export const RESULT_LINK_SECONDS = 24 * 3600;
+
 /** Chunk size asked of n8n's binary stream: a few reads per 8 MiB part. */
 export const BINARY_STREAM_CHUNK_BYTES = 1024 * 1024;

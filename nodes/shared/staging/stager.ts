@@ -7,7 +7,7 @@ import { createOssClient } from './oss/client';
 import { parseOssEndpoint } from './oss/endpoint';
 import { operationError } from '../core/errors';
 import { n8nOssSend } from './send';
-import { readStagingSettings, STAGING_FIX, type StagingSettings } from './settings';
+import { readStagingSettings, STAGING_FIX, type StagingSettings, type StagingSettingsRead } from './settings';
 
 /** An IP address or localhost cannot carry a bucket subdomain: such endpoints (emulators, gateways) are path-style. */
 function isPathStyleHost(endpoint: string): boolean {
@@ -29,15 +29,20 @@ function keyFileName(fileName: string | undefined): string {
  * when their turn comes.
  */
 export class Stager {
-	private settings?: Promise<ReturnType<typeof readStagingSettings>>;
+	private settings?: Promise<StagingSettingsRead>;
 	private bucket?: OssClient;
 
 	constructor(readonly ctx: IExecuteFunctions) {}
 
+	/** The settings, or what is missing (read once per node run). */
+	async read(): Promise<StagingSettingsRead> {
+		this.settings ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then(readStagingSettings);
+		return await this.settings;
+	}
+
 	/** The settings, or an item error naming the credential fields and the fix (before anything is sent). */
 	async settingsFor(itemIndex: number, why: string): Promise<StagingSettings> {
-		this.settings ??= this.ctx.getCredentials(CREDENTIAL_TYPE).then(readStagingSettings);
-		const read = await this.settings;
+		const read = await this.read();
 		if ('problem' in read) throw operationError(this.ctx.getNode(), `${why}, so it must be staged through your OSS bucket; ${read.problem}`, itemIndex, STAGING_FIX);
 		return read.settings;
 	}

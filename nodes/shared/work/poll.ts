@@ -13,6 +13,8 @@ export interface WaitSettings {
 	timeoutMs: number;
 	/** 'error' fails the item (naming the id to resume); 'output' returns the still-running work as an item. */
 	onTimeout: 'error' | 'output';
+	/** Called by an AI agent: a pending answer also says in words what the model should do next. */
+	forAgent?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export function readWaitSettings(
 		pollIntervalMs: optionNumber(options.pollIntervalSeconds, { label: 'Poll Interval (Seconds)', fallback: intervalFallback, min: 0.1 }) * 1000,
 		timeoutMs: optionNumber(options.timeoutSeconds, { label: 'Timeout (Seconds)', fallback: timeoutFallback, min: 1 }) * 1000,
 		onTimeout,
+		...(context.tool ? { forAgent: true } : {}),
 	};
 }
 

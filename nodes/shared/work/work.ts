@@ -46,7 +46,20 @@ export interface WorkStatus {
 
 export type WorkOutcome =
 	| { kind: 'finished'; work: WorkStatus; requestId?: string }
-	| { kind: 'pending'; id: string; status: string; fields?: IDataObject; requestId?: string; timedOut: boolean };
+	| { kind: 'pending'; id: string; status: string; fields?: IDataObject; requestId?: string; timedOut: boolean; nextStep?: string };
+
+/**
+ * What a model should do with work that is still running. A model reads words, not option names: it is
+ * told to call the Get Result tool with the id later (the Get Result tool waits up to a minute too).
+ */
+export function agentNextStep(terms: Pick<WorkTerms, 'noun' | 'idParameter'>, id: string, status: string, waitedMs: number): string {
+	const waited = waitedMs > 0 ? ` after ${Math.round(waitedMs / 1000)} s` : '';
+	return (
+		`The ${terms.noun} is still running on the service (status ${status}${waited}); it is not finished and has no result yet. ` +
+		`Call the Get Result tool with ${terms.idParameter} "${id}" in about a minute to collect the result; ` +
+		'if it is still running then, call it again later.'
+	);
+}
 
 /**
  * A status check whose answer says nothing usable (no status, no job): read as "not known yet" a few
@@ -181,6 +194,10 @@ function succeeded(protocol: Protocol, client: ServiceClient, work: WorkStatus, 
 	throw withContext(client.fail(protocol.failure(work, route), scope), protocol.context(work.id, route, work));
 }
 
+function nextStepOf(terms: WorkTerms, id: string, status: string, wait: WaitSettings): { nextStep?: string } {
+	return wait.forAgent ? { nextStep: agentNextStep(terms, id, status, wait.timeoutMs) } : {};
+}
+
 async function waitForWork(
 	protocol: Protocol,
 	client: ServiceClient,
@@ -214,13 +231,14 @@ async function waitForWork(
 	} catch (error) {
 		// The deadline ran out while a status check was still being retried: that is a timeout too.
 		if (wait.onTimeout === 'output' && !(error instanceof CancelledError) && (contextOf(error).deadlineReached || Date.now() >= deadline)) {
-			return { kind: 'pending', id, status: last?.status ?? 'unknown', fields: last?.fields, requestId, timedOut: true };
+			const status = last?.status ?? 'unknown';
+			return { kind: 'pending', id, status, fields: last?.fields, requestId, timedOut: true, ...nextStepOf(terms, id, status, wait) };
 		}
 		throw withResumeNote(withContext(error, protocol.context(id, route, last)), resumeNote);
 	}
 	if (!waited.timedOut) return { kind: 'finished', work: succeeded(protocol, client, waited.value, route, scope), requestId };
 	if (wait.onTimeout === 'output') {
-		return { kind: 'pending', id, status: waited.status, fields: last?.fields, requestId, timedOut: true };
+		return { kind: 'pending', id, status: waited.status, fields: last?.fields, requestId, timedOut: true, ...nextStepOf(terms, id, waited.status, wait) };
 	}
 	const resumeWith = `the Get Result operation and ${terms.idLabel} ${id}`;
 	throw timeoutError(client, { noun: terms.noun, id, status: waited.status, resumeWith }, wait, scope, protocol.context(id, route));
@@ -280,7 +298,7 @@ export async function runWork(
 	submitted.add(scope.itemIndex, protocol.terms.label(answer.id), { what: `${protocol.terms.noun} ${answer.id}`, route });
 	if (operation === 'submitOnly') {
 		const { status, fields } = protocol.terms.submitted;
-		return { kind: 'pending', id: answer.id, status, fields, requestId: answer.requestId, timedOut: false };
+		return { kind: 'pending', id: answer.id, status, fields, requestId: answer.requestId, timedOut: false, ...nextStepOf(protocol.terms, answer.id, status, { ...wait, timeoutMs: 0 }) };
 	}
 	return await waitForWork(protocol, client, route, answer.id, wait, scope, { requestId: answer.requestId });
 }

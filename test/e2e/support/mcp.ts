@@ -12,7 +12,11 @@ export class McpClient {
 
 	private nextId = 1;
 
-	constructor(private readonly endpoint: string) {}
+	/** `headers`: sent with every request (the instance MCP server wants `Authorization: Bearer <MCP API key>`). */
+	constructor(
+		private readonly endpoint: string,
+		private readonly headers: Record<string, string> = {},
+	) {}
 
 	/** `initialize` then `notifications/initialized`; retries while n8n is still registering the webhook. */
 	async connect(timeoutMs = 60_000): Promise<void> {
@@ -54,6 +58,7 @@ export class McpClient {
 			headers: {
 				'Content-Type': 'application/json',
 				Accept: 'application/json, text/event-stream',
+				...this.headers,
 				...(this.sessionId ? { 'mcp-session-id': this.sessionId } : {}),
 			},
 			body: JSON.stringify(body),

@@ -516,3 +516,20 @@ describe('emulator: control endpoints', () => {
 		await emu.close(); // idempotent
 	});
 });
+
+describe('emulator: task clock controls', () => {
+	it('setLatency changes the time of tasks submitted afterwards, and advance moves every task forward', async () => {
+		const emu = await start();
+		emu.setLatency({ taskLatencyMs: 300_000 });
+		const taskId = await submit(emu, IA_OCR, { document: { url: 'https://example.com/slow.png' } });
+		await sleep(120);
+		expect((await poll(emu, IA_OCR, taskId)).body.result.status).toBe('PENDING');
+		const answer = await fetch(`${emu.url}/__emulator/advance`, { method: 'POST', body: JSON.stringify({ ms: 300_000 }) });
+		expect(answer.status).toBe(200);
+		expect((await poll(emu, IA_OCR, taskId)).body.result.status).toBe('SUCCESS');
+		expect((await fetch(`${emu.url}/__emulator/latency`, { method: 'POST', body: JSON.stringify({ taskLatencyMs: 50 }) })).status).toBe(200);
+		const quick = await submit(emu, IA_OCR, { document: { url: 'https://example.com/quick.png' } });
+		await sleep(80);
+		expect((await poll(emu, IA_OCR, quick)).body.result.status).toBe('SUCCESS');
+	});
+});

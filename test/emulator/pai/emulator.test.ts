@@ -226,3 +226,22 @@ describe('PAI emulator: jobs', () => {
 		expect(log).toHaveLength(4);
 	});
 });
+
+describe('PAI emulator: task clock controls', () => {
+	it('runs jobs submitted after POST /__emulator/latency for the new latency, and /__emulator/advance finishes them at once', async () => {
+		const emu = await start();
+		const control = async (path: string, body: unknown) =>
+			(await fetch(`${emu.url}/__emulator/${path}`, { method: 'POST', body: JSON.stringify(body) })).status;
+		expect(await control('latency', { paiJobLatencyMs: 300_000 })).toBe(200);
+		const submit = await post(emu, '/api/v1/videos', { action: 'ClassifyLabelVideo', video_url: 'https://v.example.com/long.mp4', video_title: '', configure: {} });
+		const path = `/api/v1/async_jobs/${submit.body.data.job_id}`;
+		await wait(120);
+		expect((await send(emu, 'POST', path, undefined)).body.data.job.state).toBe(0);
+		expect(await control('advance', { ms: 200_000 })).toBe(200);
+		expect((await send(emu, 'POST', path, undefined)).body.data.job.state).toBe(1);
+		emu.advance(100_000);
+		expect((await send(emu, 'POST', path, undefined)).body.data.job.state).toBe(2);
+		expect(await control('advance', { ms: -1 })).toBe(400);
+		expect(await control('latency', { paiJobLatencyMs: 'soon' })).toBe(400);
+	});
+});

@@ -28,6 +28,14 @@ export class PaiJobStore {
 		return job;
 	}
 
+	/** Moves every job's clock forward by `ms` (its state follows, 0 → 1 → done), so tests skip waiting. */
+	advance(ms: number): void {
+		for (const job of this.jobs.values()) {
+			job.createdAt -= ms;
+			job.readyAt -= ms;
+		}
+	}
+
 	createBatch(appId: string): number {
 		const id = this.nextBatchId++;
 		this.batches.set(id, { appId, jobIds: [] });

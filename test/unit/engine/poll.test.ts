@@ -83,7 +83,7 @@ describe('readWaitSettings', () => {
 	});
 
 	it('bounds an unset wait for an AI agent and returns the pending work instead of failing', () => {
-		expect(readWaitSettings({}, pai, { tool: true })).toEqual({ pollIntervalMs: 5_000, timeoutMs: 60_000, onTimeout: 'output' });
+		expect(readWaitSettings({}, pai, { tool: true })).toEqual({ pollIntervalMs: 5_000, timeoutMs: 60_000, onTimeout: 'output', forAgent: true });
 	});
 
 	it('keeps what the user set, also for an agent', () => {
@@ -91,6 +91,7 @@ describe('readWaitSettings', () => {
 			pollIntervalMs: 10_000,
 			timeoutMs: 300_000,
 			onTimeout: 'error',
+			forAgent: true,
 		});
 	});
 
