@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { errorItem } from '../io/output';
 import { sentences, toItemError, type ItemError } from '../core/errors';
 import { PROGRESS_LOG_INTERVAL_MS } from '../core/constants';
-import { CancelledError, anySignal } from '../core/time';
+import { CancelledError, anySignal, packageClock } from '../core/time';
 import type { SubmittedWork } from '../work/submittedWork';
 
 /** Added to the error of an invalid item when Continue On Fail is off. */
@@ -93,12 +93,12 @@ export type ItemHandler = (itemIndex: number, signal: AbortSignal) => Promise<IN
  */
 export async function runItems(run: RunState, itemIndexes: number[], handler: ItemHandler, maxInFlight: () => number): Promise<void> {
 	let settled = 0;
-	let loggedAt = Date.now();
+	let loggedAt = packageClock.now();
 	const progress = () => {
 		settled++;
 		// Long runs say how far they are in n8n's log, so an Execute step is never silent for minutes.
-		if (Date.now() - loggedAt < PROGRESS_LOG_INTERVAL_MS || settled === itemIndexes.length) return;
-		loggedAt = Date.now();
+		if (packageClock.now() - loggedAt < PROGRESS_LOG_INTERVAL_MS || settled === itemIndexes.length) return;
+		loggedAt = packageClock.now();
 		run.ctx.logger.info(`Alibaba Multimodal (${run.ctx.getNode().name}): ${settled} of ${itemIndexes.length} items done, ${run.submitted.size} submitted`);
 	};
 	let active = 0;

@@ -1,3 +1,4 @@
+import { packageClock } from '../../core/time';
 import { OSS_PRESIGN_DEFAULT_EXPIRES_SECONDS, OSS_PRESIGN_MAX_EXPIRES_SECONDS } from './constants';
 import { objectKeyProblem, objectUrl, type OssBucketLocation } from './endpoint';
 import { presignedQuery, type OssCredentials } from './signing';
@@ -10,7 +11,7 @@ export function presignGetUrl(
 	location: OssBucketLocation & { credentials: OssCredentials },
 	key: string,
 	expiresSeconds: number = OSS_PRESIGN_DEFAULT_EXPIRES_SECONDS,
-	now: Date = new Date(),
+	now: Date = new Date(packageClock.now()),
 ): string {
 	const problem = objectKeyProblem(key);
 	if (problem) throw new Error(problem);
