@@ -1,4 +1,5 @@
 import type { OssAccessKey, OssEmulatorOptions, OssLogEntry } from './types';
+import { emulatorNow } from '../timers';
 
 export const DEFAULT_OSS_ACCESS_KEY_ID = 'LTAI-test-oss-key';
 export const DEFAULT_OSS_ACCESS_KEY_SECRET = 'test-oss-secret';
@@ -19,7 +20,7 @@ export function resolveOssOptions(o: OssEmulatorOptions = {}): ResolvedOssOption
 		buckets: o.buckets ?? [DEFAULT_OSS_BUCKET],
 		maxClockSkewMs: o.maxClockSkewMs ?? 15 * 60 * 1000,
 		spillBytes: o.spillBytes ?? 1024 * 1024,
-		now: o.now ?? Date.now,
+		now: o.now ?? emulatorNow,
 		onRequest: o.onRequest,
 	};
 }
