@@ -25,7 +25,7 @@ export function virtualClock(): VirtualClock | undefined {
 
 beforeEach(() => {
 	if (REAL_TIME.test(expect.getState().currentTestName ?? '')) return;
-	const clock = new VirtualClock({ start: Math.max(Date.now(), lastTime + 60_000), settleTurns: 3, watchIo: true });
+	const clock = new VirtualClock({ start: Math.max(Date.now(), lastTime + 60_000), settleTurns: 3, watchIo: true, wakeTogether: true });
 	current = clock;
 	installClock(clock);
 	useEmulatorClock({ now: () => clock.now(), sleep: (ms) => clock.sleepWhileHeld(ms) });

@@ -11,6 +11,11 @@ export interface VirtualClockOptions {
 	settleTurns?: number;
 	/** Also wait for pending file-system, DNS and connect requests of the process before time jumps. */
 	watchIo?: boolean;
+	/**
+	 * Wake every timer due at the same time together, as the wall clock would, instead of one per turn:
+	 * with HTTP holding the clock, one per turn would send their requests one after another.
+	 */
+	wakeTogether?: boolean;
 }
 
 interface Timer {
@@ -46,10 +51,13 @@ export class VirtualClock implements Clock {
 
 	private readonly watchIo: boolean;
 
+	private readonly wakeTogether: boolean;
+
 	constructor(options: VirtualClockOptions = {}) {
 		this.time = options.start ?? 0;
 		this.settleTurns = Math.max(1, options.settleTurns ?? 1);
 		this.watchIo = options.watchIo ?? false;
+		this.wakeTogether = options.wakeTogether ?? false;
 	}
 
 	now(): number {
@@ -148,10 +156,14 @@ export class VirtualClock implements Clock {
 			}
 			this.scheduled = false;
 			this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
-			const next = this.timers.shift()!;
-			if (next.signal) this.bySignal.get(next.signal)?.delete(next);
-			this.time = Math.max(this.time, next.at);
-			next.wake();
+			const at = this.timers[0].at;
+			const due = this.wakeTogether ? this.timers.filter((t) => t.at === at) : [this.timers[0]];
+			this.timers = this.timers.slice(due.length);
+			this.time = Math.max(this.time, at);
+			for (const next of due) {
+				if (next.signal) this.bySignal.get(next.signal)?.delete(next);
+				next.wake();
+			}
 			if (this.timers.length > 0) this.schedule();
 		};
 		setImmediate(turn);
