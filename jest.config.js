@@ -29,6 +29,8 @@ module.exports = {
 			displayName: 'engine',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/engine'],
+			// Every engine test runs on a virtual clock unless its name says realTime (see the file).
+			setupFilesAfterEnv: ['<rootDir>/test/engine/support/virtualTime.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			setupFilesAfterEnv,
 		},

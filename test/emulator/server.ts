@@ -18,7 +18,7 @@ import { RequestLog } from './log';
 import { resolveOptions } from './options';
 import { RateLimiter } from './rateLimit';
 import { TaskStore } from './tasks';
-import { Delays } from './timers';
+import { Delays, emulatorNow } from './timers';
 import type { Emulator, EmulatorOptions, Fault, RequestLogEntry, TaskLatency } from './types';
 
 const HOST = '127.0.0.1';
@@ -79,7 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 	};
 
 	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const receivedAt = Date.now();
+		const receivedAt = emulatorNow();
 		const method = (req.method ?? 'GET').toUpperCase();
 		const url = new URL(req.url ?? '/', `http://${HOST}`);
 		const entry = log.start(method, url.pathname + url.search, receivedAt);
@@ -165,7 +165,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 			req.socket.destroy();
 			return;
 		}
-		if (fault?.type === 'slow') await sleep(fault.delayMs ?? 0);
+		if (fault?.type === 'slow') await delays.realSleep(fault.delayMs ?? 0);
 		if (fault?.type === 'malformed') {
 			entry.status = 200;
 			entry.taskId = result.taskId;
@@ -185,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}, port = 0): Pr
 			const family = families[0];
 			const result = family.statusError(500);
 			try {
-				sendJson(res, 500, family.envelope({ ...result, payload: { ...result.payload, message: `emulator error: ${err.message}` } }, Date.now()));
+				sendJson(res, 500, family.envelope({ ...result, payload: { ...result.payload, message: `emulator error: ${err.message}` } }, emulatorNow()));
 			} catch {
 				req.socket.destroy();
 			}

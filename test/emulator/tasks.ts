@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { emulatorNow } from './timers';
 
 export type TaskOutcome =
 	| { status: 'SUCCESS'; data: unknown; usage: Record<string, number> }
@@ -19,7 +20,7 @@ export interface TaskRecord {
 export class TaskStore {
 	private tasks = new Map<string, TaskRecord>();
 
-	create(scope: string, latencyMs: number, build: (taskId: string) => TaskOutcome, now = Date.now()): TaskRecord {
+	create(scope: string, latencyMs: number, build: (taskId: string) => TaskOutcome, now = emulatorNow()): TaskRecord {
 		const id = randomUUID();
 		const task: TaskRecord = { id, scope, createdAt: now, readyAt: now + latencyMs, outcome: build(id) };
 		this.tasks.set(id, task);
@@ -31,7 +32,7 @@ export class TaskStore {
 		return task && task.scope === scope ? task : undefined;
 	}
 
-	statusOf(task: TaskRecord, now = Date.now()): TaskStatus {
+	statusOf(task: TaskRecord, now = emulatorNow()): TaskStatus {
 		return now < task.readyAt ? 'PENDING' : task.outcome.status;
 	}
 

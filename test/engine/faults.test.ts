@@ -105,6 +105,37 @@ describe.each(Object.entries(FAMILIES))('%s under faults (default options)', (_f
 		}
 	});
 
+	/** The throttled submission and the resend of its body that the service accepted. */
+	function throttledAndResent() {
+		const submits = emulator.log.filter((entry) => entry.kind === 'submit');
+		const throttled = submits.find((entry) => entry.status === 429)!;
+		const resent = submits.find((entry) => entry.status === 200 && entry.bodyMd5 === throttled.bodyMd5)!;
+		expect(throttled).toBeDefined();
+		expect(resent).toBeDefined();
+		return { throttled, resent };
+	}
+
+	it('submission: after a 429 with Retry-After: 1 the service hears nothing for exactly that second (virtual clock)', async () => {
+		emulator.addFault({ type: 'throttle', retryAfter: '1', match: { kind: 'submit' } });
+		const result = await runWorkflow(family.workflow(emulator));
+		expect(result.status).toBe('success');
+		const { throttled, resent } = throttledAndResent();
+		// Every request of the service holds off for the hint: none starts inside the hinted second.
+		const api = emulator.log.filter((entry) => entry.kind !== 'control');
+		expect(api.filter((entry) => entry.time > throttled.time && entry.time < throttled.time + 1000)).toEqual([]);
+		expect(api.some((entry) => entry.time === throttled.time + 1000)).toBe(true);
+		expect(resent.time - throttled.time).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('realTime: a 429 with Retry-After: 1 waits a real second before the resend', async () => {
+		emulator.addFault({ type: 'throttle', retryAfter: '1', match: { kind: 'submit' } });
+		const result = await runWorkflow(family.workflow(emulator));
+		expect(result.status).toBe('success');
+		const { throttled, resent } = throttledAndResent();
+		// n8n's sleep on the wall clock: at least the hinted second went by.
+		expect(resent.time - throttled.time).toBeGreaterThanOrEqual(1000);
+	});
+
 	it.each(CHECK_FAULTS)('status check: %s', async (_name, fault) => {
 		emulator.addFault({ ...fault, match: { kind: 'poll' } } as Fault);
 		const result = await runWorkflow(family.workflow(emulator));

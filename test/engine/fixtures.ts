@@ -77,8 +77,11 @@ export function urlItems(count: number, prefix = 'https://images.example.com/pho
 export const PAI_APP_ID = 'engine-pai-app';
 export const PAI_TOKEN = 'engine-pai-token-5c1e';
 
+/** How long a PAI job runs in the emulator started by startPaiEmulator (emulator time). */
+export const PAI_JOB_MS = 150;
+
 export function startPaiEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-	return startEmulator({ paiApps: { [PAI_APP_ID]: PAI_TOKEN }, paiJobLatencyMs: 150, syncLatencyMs: 5, ...options });
+	return startEmulator({ paiApps: { [PAI_APP_ID]: PAI_TOKEN }, paiJobLatencyMs: PAI_JOB_MS, syncLatencyMs: 5, ...options });
 }
 
 export function paiCredentials(endpoint: string, overrides: Record<string, string> = {}) {

@@ -525,7 +525,7 @@ describe('engine harness', () => {
 		expect(error.context).toEqual({ data: { code: 'InvalidParameter', message: 'bad thing' } });
 	});
 
-	test('cancel during an in-flight request aborts it (the node error wins over ManualExecutionCancelledError)', async () => {
+	test('realTime: cancel during an in-flight request aborts it (the node error wins over ManualExecutionCancelledError)', async () => {
 		const result = await runWorkflow({
 			nodeTypes,
 			credentialTypes,

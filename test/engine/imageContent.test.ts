@@ -2,6 +2,7 @@ import type { Emulator } from '../emulator';
 import { startEmulator } from '../emulator';
 import { API_KEY, chain, fakeImage, md5, node, singleNode, urlItems } from './fixtures';
 import { runWorkflow } from './harness';
+import { virtualClock } from './support/virtualTime';
 
 const IMAGE_NODE = 'Extract';
 
@@ -205,7 +206,32 @@ describe('Alibaba Image Content Extraction through the n8n engine', () => {
 		expect(result.output(IMAGE_NODE)[0].json).toMatchObject({ taskId: submits()[0].taskId, status: 'PENDING', timedOut: true });
 	});
 
-	it('stops polling within a second of cancellation', async () => {
+	it('stops polling at the moment of cancellation, and no check follows', async () => {
+		await emulator.close();
+		emulator = await startEmulator({ apiKeys: [API_KEY], taskLatencyMs: 60_000 });
+		const clock = virtualClock()!;
+		const startedAt = clock.now();
+		const result = await runWorkflow({
+			...singleNode(
+				emulator.url,
+				extractNode({ inputType: 'url', url: '={{ $json.url }}', options: { pollIntervalSeconds: 0.2 } }),
+				urlItems(3),
+			),
+			cancelAfterMs: 1500,
+		});
+		expect(result.status).toBe('canceled');
+		// On the virtual clock the cancel lands exactly when asked, and the run ends without any more time passing.
+		expect(result.cancelledAtMs).toBe(1500);
+		expect(result.durationMs).toBe(1500);
+		const pollsAtEnd = polls();
+		expect(pollsAtEnd.length).toBeGreaterThan(3);
+		expect(pollsAtEnd.filter((entry) => entry.time - startedAt > 1500)).toEqual([]);
+		// A minute later on the same clock: a loop left running would have checked 300 more times.
+		await clock.pause(60_000);
+		expect(polls()).toHaveLength(pollsAtEnd.length);
+	});
+
+	it('realTime: stops polling within a second of a cancellation on the wall clock', async () => {
 		await emulator.close();
 		emulator = await startEmulator({ apiKeys: [API_KEY], taskLatencyMs: 60_000 });
 		const result = await runWorkflow({
@@ -218,13 +244,13 @@ describe('Alibaba Image Content Extraction through the n8n engine', () => {
 		});
 		expect(result.status).toBe('canceled');
 		expect(result.cancelledAtMs).toBeGreaterThanOrEqual(1500);
+		// n8n's sleep raced against the cancel signal: the run returns within a second of the cancel.
 		expect(result.durationMs - (result.cancelledAtMs ?? 0)).toBeLessThan(1000);
-		const settle = Date.now();
 		const pollsAtEnd = polls().length;
 		expect(pollsAtEnd).toBeGreaterThan(3);
-		await new Promise((resolve) => setTimeout(resolve, 800));
-		expect(polls().length).toBe(pollsAtEnd);
-		expect(Date.now() - settle).toBeGreaterThanOrEqual(790);
+		// Two poll intervals on the wall clock: a loop left running would have checked again by then.
+		await new Promise((resolve) => setTimeout(resolve, 2 * 200));
+		expect(polls()).toHaveLength(pollsAtEnd);
 	});
 
 	it('pipelines 50 items: wall time far below one-by-one processing', async () => {

@@ -1,6 +1,7 @@
 import type { Emulator } from '../emulator';
 import { runWorkflow } from './harness';
-import { fastPolling, paiNode, paiWorkflow, startPaiEmulator, urls } from './fixtures';
+import { PAI_JOB_MS, fastPolling, paiNode, paiWorkflow, startPaiEmulator, urls } from './fixtures';
+import { virtualClock } from './support/virtualTime';
 
 const NODE = 'Video Quality';
 
@@ -131,7 +132,7 @@ describe('Alibaba PAI Video Quality through the n8n engine', () => {
 	it('gives each of several items resuming one batch its own job, and checks the batch once for all of them', async () => {
 		const submitted = await runWorkflow(paiWorkflow(emulator.url, qualityNode({ mode: 'batch', operation: 'submitOnly' }), urls([VIDEOS[0], VIDEOS[2]])));
 		const batchId = submitted.output(NODE)[0].json.batchId;
-		await new Promise((resolve) => setTimeout(resolve, 600)); // the batch has finished: one check tells all
+		await virtualClock()!.pause(PAI_JOB_MS); // the batch has finished: one check tells all
 		const resumed = await runWorkflow(
 			paiWorkflow(emulator.url, qualityNode({ operation: 'getResult', resumeBy: 'batch', batchId: '={{ $json.batchId }}', resultVideoUrl: '' }), [
 				{ json: { batchId } },
@@ -196,6 +197,8 @@ describe('Alibaba PAI Video Quality through the n8n engine', () => {
 			cancelAfterMs: 600,
 		});
 		expect(result.status).toBe('canceled');
-		expect(result.durationMs).toBeLessThan(2500);
+		// On the virtual clock: cancelled when asked, and the run ends with no more time passing.
+		expect(result.cancelledAtMs).toBe(600);
+		expect(result.durationMs).toBe(600);
 	});
 });

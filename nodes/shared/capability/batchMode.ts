@@ -6,8 +6,8 @@ import type { BatchMode } from './capability';
 import type { WaitSettings } from '../work/poll';
 import type { SubmittedWork } from '../work/submittedWork';
 import { withContext } from '../core/errors';
-import { CancelledError } from '../core/time';
 import type { CallScope, ServiceClient } from '../transport/request';
+import { CancelledError, packageClock } from '../core/time';
 import type { BatchProtocol, Operation, Protocol, WorkStatus } from '../work/work';
 import { timeoutError, unreadableError, waitFor, workTimesKey } from '../work/work';
 import { BATCH_PACE, taskTimesFor } from '../work/taskTimes';
@@ -41,7 +41,7 @@ async function waitForBatch(
 			wait,
 			scope.signal,
 			{
-				deadline: Date.now() + wait.timeoutMs,
+				deadline: packageClock.now() + wait.timeoutMs,
 				unreadable: (what) => unreadableError(client, `batch ${id}`, what, scope),
 				times: route === undefined ? undefined : taskTimesFor(workTimesKey(client, route, 'batch'), BATCH_PACE),
 			},

@@ -4,7 +4,7 @@ import { errorItem } from '../io/output';
 import { sentences, toItemError, type ItemError } from '../core/errors';
 export { NOTHING_SENT } from '../core/errors';
 import { PROGRESS_LOG_INTERVAL_MS } from '../core/constants';
-import { CancelledError } from '../core/time';
+import { CancelledError, packageClock } from '../core/time';
 import type { SubmittedWork } from '../work/submittedWork';
 
 
@@ -95,12 +95,12 @@ export type ItemHandler = (itemIndex: number, signal: AbortSignal) => Promise<IN
  */
 export async function runItems(run: RunState, itemIndexes: number[], handler: ItemHandler, maxInFlight: () => number): Promise<void> {
 	let settled = 0;
-	let loggedAt = Date.now();
+	let loggedAt = packageClock.now();
 	const progress = () => {
 		settled++;
 		// Long runs say how far they are in n8n's log, so an Execute step is never silent for minutes.
-		if (Date.now() - loggedAt < PROGRESS_LOG_INTERVAL_MS || settled === itemIndexes.length) return;
-		loggedAt = Date.now();
+		if (packageClock.now() - loggedAt < PROGRESS_LOG_INTERVAL_MS || settled === itemIndexes.length) return;
+		loggedAt = packageClock.now();
 		run.ctx.logger.info(`Alibaba Multimodal (${run.ctx.getNode().name}): ${settled} of ${itemIndexes.length} items done, ${run.submitted.size} submitted`);
 	};
 	let active = 0;

@@ -1,5 +1,5 @@
 import type { Clock } from '../core/time';
-import { realClock, throwIfCancelled, whenAborted } from '../core/time';
+import { packageClock, throwIfCancelled, whenAborted } from '../core/time';
 
 /** Per account and route: settles when the last batch submission queued there lets the next one go. */
 const turns = new Map<string, Promise<void>>();
@@ -11,7 +11,7 @@ const turns = new Map<string, Promise<void>>();
  * run's batches do not meet a 429 (whose hold-off would delay every request of the service). A
  * cancelled submission still keeps the order: the next one waits for the submission before it.
  */
-export async function pacedBatchSubmission<T>(key: string, gapMs: number, signal: AbortSignal, submit: () => Promise<T>, clock: Clock = realClock): Promise<T> {
+export async function pacedBatchSubmission<T>(key: string, gapMs: number, signal: AbortSignal, submit: () => Promise<T>, clock: Clock = packageClock): Promise<T> {
 	const before = turns.get(key) ?? Promise.resolve();
 	let finished = () => {};
 	const own = new Promise<void>((resolve) => (finished = resolve));

@@ -5,7 +5,7 @@ import { BUDGET_IDLE_DROP_MS, BUDGET_USER_ACTIVE_MS, BUDGETS_KEPT } from '../cor
 import type { RequestPriority } from './requestBudget';
 import { RequestBudget } from './requestBudget';
 import type { Clock } from '../core/time';
-import { realClock } from '../core/time';
+import { packageClock } from '../core/time';
 
 /** What a node run asks of its service's budget: its Max Requests per Second and Max Concurrent Requests. */
 export interface BudgetLimits {
@@ -45,7 +45,7 @@ interface Shared {
 export class BudgetRegistry {
 	private readonly shared = new Map<string, Shared>();
 
-	constructor(private readonly clock: Clock = realClock) {}
+	constructor(private readonly clock: Clock = packageClock) {}
 
 	/** A run's share of the budget under `key` (see budgetKey); created on first use. */
 	join(key: string, limits: BudgetLimits): Budget {

@@ -1,7 +1,7 @@
 import { BodyBudget } from './bodyBudget';
 import { BODY_BYTES_IN_MEMORY, REQUEST_BODY_LIMIT_BYTES } from '../core/constants';
 import type { Clock } from '../core/time';
-import { CancelledError, realClock, throwIfCancelled, whenAborted } from '../core/time';
+import { CancelledError, packageClock, throwIfCancelled, whenAborted } from '../core/time';
 
 const MIN_QPS = 0.2;
 
@@ -90,7 +90,7 @@ export class RequestBudget {
 	constructor(
 		private limitQps: number,
 		private limitConcurrent: number,
-		private readonly clock: Clock = realClock,
+		private readonly clock: Clock = packageClock,
 	) {
 		if (!(limitQps > 0)) throw new RangeError('qps must be greater than 0');
 		if (!(limitConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1');

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { packageClock } from '../core/time';
 import { paiAuthorization, paiSignedPath } from './signature';
 
 /**
@@ -21,7 +22,7 @@ export function applyCredential(credentials: ICredentialDataDecryptedObject, req
 					? rawBody
 					: JSON.stringify(rawBody);
 		headers.Authorization = paiAuthorization(String(credentials.appId ?? ''), String(credentials.token ?? ''), method, body, paiSignedPath(requestOptions.url));
-		headers['X-Request-Time'] = String(Math.floor(Date.now() / 1000));
+		headers['X-Request-Time'] = String(Math.floor(packageClock.now() / 1000));
 		return { ...requestOptions, headers, body: body === '' ? undefined : body };
 	}
 	headers.Authorization = `Bearer ${String(credentials.apiKey ?? '')}`;

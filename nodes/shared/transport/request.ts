@@ -11,7 +11,7 @@ import { megabytes, sizeWithBytes } from '../core/units';
 import type { BodyPlace } from '../scheduler/bodyBudget';
 import type { Budget } from '../scheduler/budgetRegistry';
 import { budgetKey, processBudgets } from '../scheduler/budgetRegistry';
-import { CancelledError, pause, throwIfCancelled } from '../core/time';
+import { CancelledError, packageClock, pause, throwIfCancelled } from '../core/time';
 import type { ServiceFamily, ServiceTarget } from './credentials';
 import { loadServiceTarget } from './credentials';
 import type { ApiFailure } from '../core/errors';
@@ -38,7 +38,7 @@ export interface ApiRequest {
 export interface CallScope {
 	itemIndex: number;
 	signal: AbortSignal;
-	/** Wall-clock time (ms) after which no retry is started. */
+	/** Time on the package's clock (ms) after which no retry is started. */
 	deadline?: number;
 }
 
@@ -171,7 +171,7 @@ export class ServiceClient {
 				}
 				throw this.failureError(request, scope, outcome, decision.reason, response, parsed, failure);
 			}
-			if (scope.deadline !== undefined && Date.now() + decision.delayMs > scope.deadline) {
+			if (scope.deadline !== undefined && packageClock.now() + decision.delayMs > scope.deadline) {
 				// The wait's deadline ends the retries: for the waiting work this is a timeout, not a failure.
 				throw withContext(this.failureError(request, scope, outcome, 'exhausted', response, parsed, failure), { deadlineReached: true });
 			}

@@ -1,4 +1,5 @@
 import { RETRY_POLICY } from '../core/constants';
+import { packageClock } from '../core/time';
 import type { NetworkFailure } from './network';
 
 /** What happened to one attempt, as far as the retry policy cares. */
@@ -31,7 +32,7 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | undefined, now: number = packageClock.now()): number | undefined {
 	if (value === undefined || value === null) return undefined;
 	const text = String(value).trim();
 	if (text === '') return undefined;

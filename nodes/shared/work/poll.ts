@@ -5,7 +5,7 @@ import type { ApiFailure } from '../core/errors';
 import { optionChoice, optionNumber } from '../core/values';
 import { TaskTimeEstimator } from './taskTimes';
 import type { Clock } from '../core/time';
-import { realClock, throwIfCancelled } from '../core/time';
+import { packageClock, throwIfCancelled } from '../core/time';
 
 /** How a node waits for its tasks, jobs or batches (the polling options every async node offers). */
 export interface WaitSettings {
@@ -53,7 +53,7 @@ export interface PollSpec<T> {
 	check: () => Promise<PollCheck<T>>;
 	/** The upper bound between two checks (the Poll Interval option). */
 	intervalMs: number;
-	/** Wall-clock ms; a last check is made at the deadline before giving up. */
+	/** Ms on the clock; a last check is made at the deadline before giving up. */
 	deadline: number;
 	signal: AbortSignal;
 	/** The service's learned task time: when the first check is due and how later ones back off; the outcomes teach it. */
@@ -71,7 +71,7 @@ export type Waited<T> = { timedOut: false; value: T } | { timedOut: true; status
  * work takes longer than thought) moves this one's check too. Stops at once when cancelled.
  */
 export async function pollUntilDone<T>(spec: PollSpec<T>): Promise<Waited<T>> {
-	const clock = spec.clock ?? realClock;
+	const clock = spec.clock ?? packageClock;
 	const times = spec.times ?? new TaskTimeEstimator(Math.min(spec.intervalMs, FIRST_CHECK_MAX_MS));
 	const learn = spec.times !== undefined;
 	const startedAt = clock.now();

@@ -11,7 +11,7 @@ import { contextOf, sentences, withContext } from '../core/errors';
 import { jsonBytes } from '../transport/jsonBytes';
 import type { CallScope, ErrorBodyReader, RequestBody, ServiceClient } from '../transport/request';
 import { capitalize } from '../core/values';
-import { CancelledError } from '../core/time';
+import { CancelledError, packageClock } from '../core/time';
 
 /**
  * The one async-work layer: AI Search tasks, PAI jobs and PAI batches are all submitted, checked
@@ -210,7 +210,7 @@ async function waitForWork(
 	const { terms } = protocol;
 	const requestId = submission?.requestId;
 	const resumeNote = `${capitalize(terms.noun)} ${id} was created on the service; resume it with the Get Result operation and ${terms.idLabel} ${id}`;
-	const deadline = Date.now() + wait.timeoutMs;
+	const deadline = packageClock.now() + wait.timeoutMs;
 	let last: WorkStatus | undefined;
 	let waited: Waited<WorkStatus>;
 	try {
@@ -230,7 +230,7 @@ async function waitForWork(
 		);
 	} catch (error) {
 		// The deadline ran out while a status check was still being retried: that is a timeout too.
-		if (wait.onTimeout === 'output' && !(error instanceof CancelledError) && (contextOf(error).deadlineReached || Date.now() >= deadline)) {
+		if (wait.onTimeout === 'output' && !(error instanceof CancelledError) && (contextOf(error).deadlineReached || packageClock.now() >= deadline)) {
 			const status = last?.status ?? 'unknown';
 			return { kind: 'pending', id, status, fields: last?.fields, requestId, timedOut: true, ...nextStepOf(terms, id, status, wait) };
 		}

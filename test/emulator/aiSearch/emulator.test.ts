@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { PNG_SIGNATURE, startEmulator, type Emulator, type EmulatorOptions } from '..';
+import { useEmulatorClock } from '../timers';
 
 const KEY = 'test-api-key';
 const WS = '/v3/openapi/workspaces/default';
@@ -157,47 +158,59 @@ describe('emulator: validation', () => {
 });
 
 describe('emulator: async task lifecycle', () => {
-	it('goes PENDING -> SUCCESS after taskLatencyMs, with results derived from the input', async () => {
-		const emu = await start({ taskLatencyMs: 120 });
-		const bytes = Buffer.from('fake png bytes');
-		const created = await post(emu, `${IA_VLM}/async`, { document: { content: bytes.toString('base64'), file_name: 'scan.png' } });
-		expect(created.status).toBe(200);
-		expectEnvelope(created.body, 200);
-		expect(created.body.usage).toBeUndefined();
-		expect(Object.keys(created.body.result)).toEqual(['task_id']);
-		const taskId = created.body.result.task_id;
+	it('goes PENDING -> SUCCESS exactly at taskLatencyMs of its own clock, with results derived from the input', async () => {
+		// The emulator on a clock the test moves: the task's lifecycle is checked to the millisecond.
+		let now = 1_700_000_000_000;
+		useEmulatorClock({ now: () => now, sleep: async (ms) => void (now += ms) });
+		try {
+			const emu = await start({ taskLatencyMs: 120 });
+			const bytes = Buffer.from('fake png bytes');
+			const created = await post(emu, `${IA_VLM}/async`, { document: { content: bytes.toString('base64'), file_name: 'scan.png' } });
+			expect(created.status).toBe(200);
+			expectEnvelope(created.body, 200);
+			expect(created.body.usage).toBeUndefined();
+			expect(Object.keys(created.body.result)).toEqual(['task_id']);
+			const taskId = created.body.result.task_id;
 
-		const pending = await poll(emu, IA_VLM, taskId);
-		expect(pending.body.result).toEqual({ task_id: taskId, status: 'PENDING' });
-		expect(pending.body.usage).toBeUndefined();
+			const pending = await poll(emu, IA_VLM, taskId);
+			expect(pending.body.result).toEqual({ task_id: taskId, status: 'PENDING' });
+			expect(pending.body.usage).toBeUndefined();
 
-		await sleep(140);
-		const done = await poll(emu, IA_VLM, taskId);
-		expectEnvelope(done.body, 200);
-		expect(done.body.result).toEqual({
-			task_id: taskId,
-			status: 'SUCCESS',
-			data: {
-				content: `Description and text: Text recognized in scan.png (${bytes.length} bytes, md5 ${md5(bytes)})`,
-				content_type: 'plain',
-				page_num: 1,
-			},
-		});
-		expect(done.body.usage.token_count).toBeGreaterThan(0);
+			now += 119;
+			expect((await poll(emu, IA_VLM, taskId)).body.result).toEqual({ task_id: taskId, status: 'PENDING' });
+			now += 1;
+			const done = await poll(emu, IA_VLM, taskId);
+			expectEnvelope(done.body, 200);
+			expect(done.body.result).toEqual({
+				task_id: taskId,
+				status: 'SUCCESS',
+				data: {
+					content: `Description and text: Text recognized in scan.png (${bytes.length} bytes, md5 ${md5(bytes)})`,
+					content_type: 'plain',
+					page_num: 1,
+				},
+			});
+			expect(done.body.usage.token_count).toBeGreaterThan(0);
 
-		const ocrId = await submit(emu, IA_OCR, { document: { url: 'https://example.com/a.png' } });
-		const ocr = await pollUntilDone(emu, IA_OCR, ocrId);
-		expect(ocr.result.data.content).toBe('Text recognized in https://example.com/a.png');
-		expect(ocr.usage).toEqual({ pv_count: 1 });
+			const ocrId = await submit(emu, IA_OCR, { document: { url: 'https://example.com/a.png' } });
+			now += 120;
+			const ocr = await pollUntilDone(emu, IA_OCR, ocrId);
+			expect(ocr.result.data.content).toBe('Text recognized in https://example.com/a.png');
+			expect(ocr.usage).toEqual({ pv_count: 1 });
 
-		const log = apiLog(emu);
-		expect(log.map((e) => e.seq)).toEqual([...log.map((e) => e.seq)].sort((a, b) => a - b));
-		expect(log[0]).toMatchObject({ kind: 'submit', taskId, status: 200, authorized: true });
-		expect(log[1]).toMatchObject({ kind: 'poll', taskId, taskStatus: 'PENDING' });
-		expect(log[2]).toMatchObject({ kind: 'poll', taskId, taskStatus: 'SUCCESS' });
-		const sent = JSON.stringify({ document: { content: bytes.toString('base64'), file_name: 'scan.png' } });
-		expect(log[0].bodyMd5).toBe(md5(sent));
-		expect(log[0].bodyBytes).toBe(Buffer.byteLength(sent));
+			const log = apiLog(emu);
+			expect(log.map((e) => e.seq)).toEqual([...log.map((e) => e.seq)].sort((a, b) => a - b));
+			expect(log[0]).toMatchObject({ kind: 'submit', taskId, status: 200, authorized: true });
+			expect(log[1]).toMatchObject({ kind: 'poll', taskId, taskStatus: 'PENDING' });
+			expect(log[2]).toMatchObject({ kind: 'poll', taskId, taskStatus: 'PENDING', time: log[0].time + 119 });
+			expect(log[3]).toMatchObject({ kind: 'poll', taskId, taskStatus: 'SUCCESS', time: log[0].time + 120 });
+			const sent = JSON.stringify({ document: { content: bytes.toString('base64'), file_name: 'scan.png' } });
+			expect(log[0].bodyMd5).toBe(md5(sent));
+			expect(log[0].bodyBytes).toBe(Buffer.byteLength(sent));
+	
+		} finally {
+			useEmulatorClock(undefined);
+		}
 	});
 
 	it('fails tasks whose url/oss/file_name contains "fail"', async () => {

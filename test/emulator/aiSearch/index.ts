@@ -5,6 +5,7 @@ import type { ApiFamily, ApiResult } from '../family';
 import { apiError, ErrorCode, Messages, statusError } from './errors';
 import { matchRoute, type AiSearchDeps } from './routes';
 import { AI_SEARCH_PREFIX } from './services';
+import { emulatorNow } from '../timers';
 
 export { ErrorCode } from './errors';
 export { FAIL_ERROR } from './results';
@@ -49,7 +50,7 @@ export function createAiSearchFamily(deps: AiSearchDeps): ApiFamily {
 		qpsLimit: (service) => options.qps[service],
 		envelope: (result, receivedAt) => ({
 			request_id: newRequestId(),
-			latency: Date.now() - receivedAt,
+			latency: emulatorNow() - receivedAt,
 			http_code: result.status,
 			...result.payload,
 		}),

@@ -12,6 +12,7 @@ import type { ResolvedOssOptions } from './options';
 import { handleOperation, operationOf, type OssReply } from './routes';
 import { OssStore, readAll, readBlob } from './store';
 import type { OssDigest, OssLogEntry, OssObjectInfo, OssResolution } from './types';
+import { emulatorNow } from '../timers';
 
 export interface IncomingOssRequest {
 	method: string;
@@ -108,7 +109,7 @@ export class OssBackend {
 	}
 
 	private async fetch(reference: string): Promise<{ ok: true; object: OssObjectInfo; body: AsyncIterable<Buffer> } | Extract<OssResolution, { ok: false }>> {
-		const entry = this.log.start('GET', '', reference, Date.now());
+		const entry = this.log.start('GET', '', reference, emulatorNow());
 		entry.resolved = true;
 		entry.operation = 'GetObject';
 		let reply: OssReply;

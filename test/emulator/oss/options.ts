@@ -1,4 +1,5 @@
 import type { OssAccessKey, OssEmulatorOptions, OssLogEntry } from './types';
+import { emulatorNow } from '../timers';
 
 export const DEFAULT_OSS_ACCESS_KEY_ID = 'LTAI-test-oss-key';
 export const DEFAULT_OSS_ACCESS_KEY_SECRET = 'test-oss-secret';
@@ -25,7 +26,7 @@ export function resolveOssOptions(o: OssEmulatorOptions = {}): ResolvedOssOption
 		region: o.region ?? DEFAULT_OSS_REGION,
 		allowV1: o.allowV1 ?? false,
 		spillBytes: o.spillBytes ?? 1024 * 1024,
-		now: o.now ?? Date.now,
+		now: o.now ?? emulatorNow,
 		onRequest: o.onRequest,
 	};
 }

@@ -13,6 +13,7 @@ import { resolveOssOptions } from './options';
 import type { OssReply } from './routes';
 import type { OssEmulator, OssEmulatorOptions } from './types';
 import { errorDocument, newRequestId } from './xml';
+import { emulatorNow } from '../timers';
 
 const HOST = '127.0.0.1';
 
@@ -67,7 +68,7 @@ export async function startOssEmulator(options: OssEmulatorOptions = {}, port = 
 		const method = (req.method ?? 'GET').toUpperCase();
 		const host = req.headers.host ?? HOST;
 		const url = new URL(req.url ?? '/', `http://${HOST}`);
-		const entry = backend.log.start(method, host, url.pathname + url.search, Date.now());
+		const entry = backend.log.start(method, host, url.pathname + url.search, emulatorNow());
 		const requestId = newRequestId();
 
 		if (url.pathname.startsWith('/__emulator/')) {

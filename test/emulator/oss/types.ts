@@ -24,7 +24,7 @@ export interface OssEmulatorOptions {
 	allowV1?: boolean;
 	/** Bodies above this many bytes are kept in a temp dir instead of memory; default 1 MiB. */
 	spillBytes?: number;
-	/** Clock in ms for expiry and skew checks; default Date.now. */
+	/** Clock in ms for expiry and skew checks; default the emulator's clock (see timers.ts). */
 	now?: () => number;
 	/** Called once per request when its log entry is final. */
 	onRequest?: (entry: OssLogEntry) => void;

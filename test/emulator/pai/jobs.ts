@@ -1,4 +1,5 @@
 /** PAI async jobs: integer ids, state 0 → 1 → 2|3 over wall-clock time, grouped into batches. */
+import { emulatorNow } from '../timers';
 
 export type JobOutcome = { state: 2; result: string } | { state: 3; message: string };
 
@@ -22,7 +23,7 @@ export class PaiJobStore {
 
 	private readonly batches = new Map<number, { appId: string; jobIds: number[] }>();
 
-	create(appId: string, object: string, latencyMs: number, outcome: JobOutcome, batchId?: number, now = Date.now()): PaiJob {
+	create(appId: string, object: string, latencyMs: number, outcome: JobOutcome, batchId?: number, now = emulatorNow()): PaiJob {
 		const job: PaiJob = { id: this.nextJobId++, appId, batchId, object, createdAt: now, readyAt: now + latencyMs, outcome };
 		this.jobs.set(job.id, job);
 		return job;
@@ -58,13 +59,13 @@ export class PaiJobStore {
 	}
 
 	/** 0 for the first half of the latency, 1 for the second, then the outcome's state. */
-	stateOf(job: PaiJob, now = Date.now()): 0 | 1 | 2 | 3 {
+	stateOf(job: PaiJob, now = emulatorNow()): 0 | 1 | 2 | 3 {
 		if (now >= job.readyAt) return job.outcome.state;
 		return now < job.createdAt + (job.readyAt - job.createdAt) / 2 ? 0 : 1;
 	}
 
 	/** The wire form of a job, as in the seed's sample answers. */
-	view(job: PaiJob, now = Date.now()): Record<string, unknown> {
+	view(job: PaiJob, now = emulatorNow()): Record<string, unknown> {
 		const state = this.stateOf(job, now);
 		const view: Record<string, unknown> = {
 			Result: state === 2 && job.outcome.state === 2 ? job.outcome.result : '',

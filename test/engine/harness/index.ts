@@ -25,6 +25,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
+import { packageClock } from '../../../nodes/shared/core/time';
 import { acquireBinaryMode, container, ensureInitialised, type BinaryMode } from './core';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { cleanupHarnessTempRoot, harnessTempRoot } from './env';
@@ -206,7 +207,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		});
 
 		const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-		const startedAt = Date.now();
+		// The package's clock: virtual in engine tests (see support/virtualTime.ts), so are durations and the cancel.
+		const startedAt = packageClock.now();
 		let execution: ReturnType<typeof workflowExecute.processRunExecutionData>;
 		try {
 			execution = workflowExecute.processRunExecutionData(workflow);
@@ -218,12 +220,15 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		}
 
 		let cancelledAtMs: number | undefined;
-		let timer: NodeJS.Timeout | undefined;
+		const stopCancel = new AbortController();
 		if (options.cancelAfterMs !== undefined) {
-			timer = setTimeout(() => {
-				cancelledAtMs = Date.now() - startedAt;
-				execution.cancel();
-			}, options.cancelAfterMs);
+			packageClock
+				.pause(options.cancelAfterMs, stopCancel.signal)
+				.then(() => {
+					cancelledAtMs = packageClock.now() - startedAt;
+					execution.cancel();
+				})
+				.catch(() => undefined);
 		}
 
 		let run: IRun;
@@ -232,10 +237,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 			// node has returned), with onCancel.shouldReject=false, so no CancelError.
 			run = await execution;
 		} finally {
-			if (timer) clearTimeout(timer);
+			stopCancel.abort();
 		}
 		run ??= hookRun!;
-		const durationMs = Date.now() - startedAt;
+		const durationMs = packageClock.now() - startedAt;
 
 		return {
 			run,

@@ -1,6 +1,6 @@
 import { pollUntilDone, readWaitSettings } from '../../../nodes/shared/work/poll';
 import { BATCH_PACE, TASK_PACE, TaskTimeEstimator } from '../../../nodes/shared/work/taskTimes';
-import { CancelledError, pause } from '../../../nodes/shared/core/time';
+import { CancelledError, realClock } from '../../../nodes/shared/core/time';
 import { VirtualClock } from '../support/virtualClock';
 
 describe('pollUntilDone (virtual time)', () => {
@@ -58,11 +58,11 @@ describe('pollUntilDone (virtual time)', () => {
 	});
 });
 
-describe('pause (real time, sliced so a cancel is seen at once)', () => {
+describe('realTime: pause on the wall clock (n8n sleep, sliced so a cancel is seen at once)', () => {
 	it('returns at once when cancelled mid-wait', async () => {
 		const controller = new AbortController();
 		const t0 = Date.now();
-		const waiting = pause(60_000, controller.signal);
+		const waiting = realClock.pause(60_000, controller.signal);
 		setImmediate(() => controller.abort());
 		await expect(waiting).rejects.toBeInstanceOf(CancelledError);
 		expect(Date.now() - t0).toBeLessThan(1000);
@@ -71,7 +71,7 @@ describe('pause (real time, sliced so a cancel is seen at once)', () => {
 	it('rejects at once when already cancelled', async () => {
 		const controller = new AbortController();
 		controller.abort();
-		await expect(pause(10_000, controller.signal)).rejects.toBeInstanceOf(CancelledError);
+		await expect(realClock.pause(10_000, controller.signal)).rejects.toBeInstanceOf(CancelledError);
 	});
 });
 

@@ -11,6 +11,8 @@ import { SubmittedWork } from '../../../nodes/shared/work/submittedWork';
 import type { ServiceClient } from '../../../nodes/shared/transport/request';
 import type { Operation } from '../../../nodes/shared/work/work';
 import { runWork } from '../../../nodes/shared/work/work';
+import { installClock } from '../../../nodes/shared/core/time';
+import { VirtualClock } from './virtualClock';
 
 export interface SentRequest {
 	method: string;
@@ -62,15 +64,22 @@ export async function runContract(
 		reserveBody: async () => ({ built: () => undefined, release: () => undefined }),
 		fail: (failure: { message: string }) => new Error(failure.message),
 	} as unknown as ServiceClient;
-	const outcome = await runWork(
-		capability.protocol,
-		client,
-		operation,
-		{ route, body: async () => await capability.body(prepared.request, item) },
-		{ pollIntervalMs: 1, timeoutMs: 5000, onTimeout: 'error' },
-		{ itemIndex: 0, signal: new AbortController().signal },
-		new SubmittedWork(),
-	);
+	// The checks wait on a virtual clock: scripted answers come at once, so no wait needs real time.
+	const previous = installClock(new VirtualClock());
+	let outcome: Awaited<ReturnType<typeof runWork>>;
+	try {
+		outcome = await runWork(
+			capability.protocol,
+			client,
+			operation,
+			{ route, body: async () => await capability.body(prepared.request, item) },
+			{ pollIntervalMs: 1, timeoutMs: 5000, onTimeout: 'error' },
+			{ itemIndex: 0, signal: new AbortController().signal },
+			new SubmittedWork(),
+		);
+	} finally {
+		installClock(previous);
+	}
 	const common = { ...capability.protocol.fields(outcome, route), ...prepared.fields };
 	const items =
 		outcome.kind === 'finished'

@@ -1,3 +1,4 @@
+import { packageClock } from '../../core/time';
 import { bucketNameProblem, ossPath } from './endpoint';
 import {
 	abortMultipartUpload,
@@ -47,7 +48,7 @@ async function* once(body: Buffer): AsyncGenerator<Buffer> {
 export function createOssClient(connection: OssConnection): OssClient {
 	const problem = bucketNameProblem(connection.bucket);
 	if (problem) throw new Error(problem);
-	const now = () => (connection.now ? connection.now() : new Date());
+	const now = () => (connection.now ? connection.now() : new Date(packageClock.now()));
 	return {
 		bucket: connection.bucket,
 		upload: (key, source, options) =>

@@ -1,3 +1,4 @@
+import { packageClock } from '../../core/time';
 import { OSS_PRESIGN_DEFAULT_EXPIRES_SECONDS, OSS_PRESIGN_MAX_EXPIRES_SECONDS } from './constants';
 import { objectKeyProblem, objectUrl, type OssBucketLocation } from './endpoint';
 import { presignQuery, type OssSigning } from './signer';
@@ -13,7 +14,7 @@ export function presignGetUrl(
 	location: OssBucketLocation & { credentials: OssCredentials; signing: OssSigning },
 	key: string,
 	expiresSeconds: number = OSS_PRESIGN_DEFAULT_EXPIRES_SECONDS,
-	now: Date = new Date(),
+	now: Date = new Date(packageClock.now()),
 ): string {
 	const problem = objectKeyProblem(key);
 	if (problem) throw new Error(problem);

@@ -1,4 +1,4 @@
-import { CancelledError } from '../../core/time';
+import { CancelledError, packageClock } from '../../core/time';
 import { objectKeyProblem, objectUrl, type OssBucketLocation } from './endpoint';
 import { ossAnswerError, OssRequestError } from './errors';
 import { redactOssSecrets } from './redact';
@@ -79,7 +79,7 @@ export async function ossCall(connection: OssConnection, call: OssCall): Promise
 		connection.signing,
 		connection.credentials,
 		{ method: call.method, bucket: connection.bucket, key: call.key, query, headers: call.headers },
-		(connection.now ?? (() => new Date()))(),
+		(connection.now ?? (() => new Date(packageClock.now())))(),
 	);
 	if (call.body) headers['Content-Length'] = String(call.body.length);
 	const url = objectUrl(connection, call.key, Object.entries(query));
