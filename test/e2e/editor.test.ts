@@ -163,7 +163,7 @@ describe('editor check: the n8n editor finds every node by search and shows it a
 		expect(await panel.locator('[data-test-id="parameter-input"], .parameter-input').count()).toBeGreaterThan(0);
 		expect(await page.locator('[data-test-id="node-title-container"]').first().innerText()).toContain(displayName);
 		// The credential of the node's service family is attached and shown by name.
-		const credential = name.startsWith('alibabaPai') ? 'Alibaba PAI (emulator)' : 'Alibaba AI Search (emulator)';
+		const credential = name.startsWith('alibabaPai') ? 'Alibaba PAI account' : 'Alibaba AI Search account';
 		const credentialShown = await panel
 			.locator('[data-test-id="node-credentials-slot"]')
 			.first()
