@@ -22,7 +22,7 @@ describe('example workflows in real n8n (CLI: import + execute)', () => {
 	beforeAll(async () => {
 		({ n8n, emulator } = await startN8nWithEmulator('n8n-examples', { taskLatencyMs: 800, paiJobLatencyMs: 800 }));
 		await n8n.importWorkflowFolder(EXAMPLES_DIR);
-	});
+	}, 300_000);
 
 	afterAll(async () => {
 		await emulator?.close();
