@@ -62,7 +62,7 @@ function imageNode(name: string, parameters: Record<string, unknown>): Node {
 		type: `${NODE_TYPE_PREFIX}alibabaImageContent`,
 		typeVersion: 1,
 		parameters: { operation: 'submitAndWait', serviceId: 'ops-image-analyze-ocr-001', ...parameters },
-		credentials: { alibabaMultimodalApi: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search (emulator)' } },
+		credentials: { alibabaMultimodalApi: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search account' } },
 	};
 }
 
@@ -175,7 +175,7 @@ export function benchWorkflow(setup: BenchSetup) {
 				type: `${NODE_TYPE_PREFIX}alibabaPaiVideoClassification`,
 				typeVersion: 1,
 				parameters: { operation: 'submitAndWait', mode: 'batch', videoUrl: '={{ $json.url }}', model: '', options: {} },
-				credentials: { alibabaMultimodalApi: { id: CREDENTIAL_IDS.pai, name: 'Alibaba PAI (emulator)' } },
+				credentials: { alibabaMultimodalApi: { id: CREDENTIAL_IDS.pai, name: 'Alibaba PAI account' } },
 			},
 		]),
 	];

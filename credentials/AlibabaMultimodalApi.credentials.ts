@@ -117,7 +117,7 @@ export class AlibabaMultimodalApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:alibabaMultimodal.svg', dark: 'file:alibabaMultimodal.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-alibaba-multimodal/n8n-nodes-alibaba-multimodal#credentials';
+	documentationUrl = 'https://github.com/n8n-nodes-alibaba-multimodal/n8n-nodes-alibaba-multimodal/blob/main/README.md#credentials';
 
 	properties: INodeProperties[] = [
 		{

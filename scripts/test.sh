@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full test suite, in the order a failure is cheapest to find:
-#   build → lint (n8n community rules, layer zones) → import circles → n8n's own CLI lint (n8n-node lint)
-#   → typecheck of tests
+#   docs (generated pages, links) → build → lint (n8n community rules, layer zones) → import circles
+#   → n8n's own CLI lint (n8n-node lint) → typecheck of tests
 #   → unit + engine tests (n8n-core, emulator) → scanner lint of the packed tarball
 #   → real n8n end to end (skip the last two with SKIP_E2E=1)
 # Ends with one summary line: "tests: N passed, N failed".
@@ -18,21 +18,6 @@ finish() {
 }
 stage_failed=0
 
-stage "build"
-npm run --silent build || { echo "build failed"; failed=$((failed+1)); stage_failed=1; finish; }
-
-stage "lint (n8n community-node rules and the layer zones, zero errors allowed)"
-if npx eslint --max-warnings=-1 .; then echo "lint clean"; else stage_failed=1; fi
-
-stage "import circles (nodes and credentials, type-only imports included)"
-node -r ts-node/register/transpile-only scripts/imports/check-cycles.ts || stage_failed=1
-
-stage "n8n's own CLI lint (n8n-node lint in strict mode, its default config, over nodes, credentials and package.json)"
-if bash scripts/lint-n8n.sh; then echo "n8n-node lint clean"; else stage_failed=1; fi
-
-stage "typecheck (sources and tests)"
-npx tsc -p tsconfig.test.json || stage_failed=1
-
 # Runs one jest selection and adds its counts to the totals.
 jest_stage() {
   local report=".tmp/jest-$1.json"; shift
@@ -48,8 +33,26 @@ jest_stage() {
   [ "$rc" -eq 0 ] || stage_failed=1
 }
 
+stage "docs (seconds, no build: reference pages match the node descriptions, every link and anchor resolves)"
+jest_stage docs --selectProjects unit --runTestsByPath test/unit/docs/nodePages.test.ts test/unit/docs/links.test.ts
+
+stage "build"
+npm run --silent build || { echo "build failed"; failed=$((failed+1)); stage_failed=1; finish; }
+
+stage "lint (n8n community-node rules and the layer zones, zero errors allowed)"
+if npx eslint --max-warnings=-1 .; then echo "lint clean"; else stage_failed=1; fi
+
+stage "import circles (nodes and credentials, type-only imports included)"
+node -r ts-node/register/transpile-only scripts/imports/check-cycles.ts || stage_failed=1
+
+stage "n8n's own CLI lint (n8n-node lint in strict mode, its default config, over nodes, credentials and package.json)"
+if bash scripts/lint-n8n.sh; then echo "n8n-node lint clean"; else stage_failed=1; fi
+
+stage "typecheck (sources and tests)"
+npx tsc -p tsconfig.test.json || stage_failed=1
+
 stage "unit and engine tests (jest: n8n-core engine against the emulator)"
-jest_stage core --selectProjects unit emulator engine "$@"
+jest_stage core --selectProjects unit emulator engine --testPathIgnorePatterns /test/unit/docs/ "$@"
 
 if [ "${SKIP_E2E:-0}" != "1" ]; then
   stage "scanner lint of the packed tarball"

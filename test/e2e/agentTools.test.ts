@@ -33,8 +33,8 @@ function agentToolsWorkflow() {
 		position: [(index % 7) * 200, 300 + Math.floor(index / 7) * 200],
 		credentials: {
 			alibabaMultimodalApi: node.name.startsWith('alibabaPai')
-				? { id: CREDENTIAL_IDS.pai, name: 'Alibaba PAI (emulator)' }
-				: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search (emulator)' },
+				? { id: CREDENTIAL_IDS.pai, name: 'Alibaba PAI account' }
+				: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search account' },
 		},
 	}));
 	const trigger = {
@@ -89,7 +89,7 @@ function runSummaryWorkflow() {
 				type: `${PACKAGE_NAME}.alibabaImageContent`,
 				typeVersion: 1,
 				position: [440, 0],
-				credentials: { alibabaMultimodalApi: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search (emulator)' } },
+				credentials: { alibabaMultimodalApi: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search account' } },
 			},
 		],
 		connections: {

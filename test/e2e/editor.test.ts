@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import type { Emulator } from '../emulator';
 import { allNodesWorkflow, ALL_NODES_WORKFLOW_ID, packageNodes } from './support/allNodesWorkflow';
-import { DEMO_OWNER, type N8nInstance, type Server, startN8nWithEmulator } from './support/n8n';
+import { CREDENTIAL_IDS, DEMO_OWNER, type N8nInstance, type Server, startN8nWithEmulator } from './support/n8n';
 import { NODE_SEARCH_WORKFLOW_ID, nodeSearchWorkflow, openNodesPanel, searchNodesPanel } from './support/nodesPanel';
 import { REPO_ROOT } from './support/runtime';
 
@@ -56,6 +56,53 @@ const SEARCHES: Array<[query: string, expected: string[]]> = [
 	['classify', ['Alibaba PAI Post Classification', 'Alibaba PAI Video Classification']],
 ];
 
+/** Examples shown after a real run: imported without their pinned data, so Execute workflow runs every node. */
+const SHOWCASE = { pipeline: 'folder-to-table', keyframes: 'video-keyframes', agent: 'agent-with-alibaba-tools' } as const;
+function showcaseWorkflow(name: string): Record<string, unknown> {
+	const workflow = JSON.parse(readFileSync(join(REPO_ROOT, 'examples', `${name}.json`), 'utf8'));
+	return { ...workflow, pinData: {} };
+}
+
+const CONTINUE_ON_FAIL_ID = 'edContinueOnFai1';
+/** Two images, the second one the service cannot download: with On Error = Continue it becomes an error item. */
+function continueOnFailWorkflow(): Record<string, unknown> {
+	const trigger = "When clicking 'Execute workflow'";
+	return {
+		id: CONTINUE_ON_FAIL_ID,
+		name: 'Continue On Fail: one image the service cannot download',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'c0f1a000-0000-4000-8000-000000000001', name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'c0f1a000-0000-4000-8000-000000000002',
+				name: 'Images',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: {
+					jsCode:
+						"return [\n  { json: { url: 'https://help-static-aliyun-doc.aliyuncs.com/assets/img/zh-CN/6802494071/p756843.png' } },\n  { json: { url: 'https://help-static-aliyun-doc.aliyuncs.com/assets/img/zh-CN/removed/failed-upload.png' } },\n];",
+				},
+			},
+			{
+				id: 'c0f1a000-0000-4000-8000-000000000003',
+				name: 'Read Text',
+				type: 'n8n-nodes-alibaba-multimodal.alibabaImageContent',
+				typeVersion: 1,
+				position: [440, 0],
+				onError: 'continueRegularOutput',
+				parameters: { operation: 'submitAndWait', serviceId: 'ops-image-analyze-ocr-001', inputType: 'url', url: '={{ $json.url }}', options: {} },
+				credentials: { alibabaMultimodalApi: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search account' } },
+			},
+		],
+		connections: {
+			[trigger]: { main: [[{ node: 'Images', type: 'main', index: 0 }]] },
+			Images: { main: [[{ node: 'Read Text', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 describe('editor check: the n8n editor finds every node by search and shows it as installed, with its parameters', () => {
 	let n8n: N8nInstance;
 	let emulator: Emulator;
@@ -68,7 +115,7 @@ describe('editor check: the n8n editor finds every node by search and shows it a
 		({ n8n, emulator } = await startN8nWithEmulator('n8n-editor', { taskLatencyMs: 300 }));
 		const workflows = join(n8n.userFolder, 'editor-workflows');
 		mkdirSync(workflows);
-		for (const workflow of [allNodesWorkflow(), nodeSearchWorkflow()]) {
+		for (const workflow of [allNodesWorkflow(), nodeSearchWorkflow(), ...Object.values(SHOWCASE).map(showcaseWorkflow), continueOnFailWorkflow()]) {
 			writeFileSync(join(workflows, `${workflow.id}.json`), JSON.stringify(workflow));
 		}
 		await n8n.importWorkflowFolder(workflows);
@@ -163,7 +210,7 @@ describe('editor check: the n8n editor finds every node by search and shows it a
 		expect(await panel.locator('[data-test-id="parameter-input"], .parameter-input').count()).toBeGreaterThan(0);
 		expect(await page.locator('[data-test-id="node-title-container"]').first().innerText()).toContain(displayName);
 		// The credential of the node's service family is attached and shown by name.
-		const credential = name.startsWith('alibabaPai') ? 'Alibaba PAI (emulator)' : 'Alibaba AI Search (emulator)';
+		const credential = name.startsWith('alibabaPai') ? 'Alibaba PAI account' : 'Alibaba AI Search account';
 		const credentialShown = await panel
 			.locator('[data-test-id="node-credentials-slot"]')
 			.first()
@@ -172,5 +219,95 @@ describe('editor check: the n8n editor finds every node by search and shows it a
 		await page.screenshot({ path: join(SCREENSHOTS, `editor-${name}.png`) });
 		await page.keyboard.press('Escape');
 		await panel.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+	});
+	describe('screenshots for the README, each taken after a real run', () => {
+		const workflowIdOf = (name: string) => (JSON.parse(readFileSync(join(REPO_ROOT, 'examples', `${name}.json`), 'utf8')) as { id: string }).id;
+		const panel = () => page.locator('[data-test-id="ndv"]');
+		const closePanel = async () => {
+			await page.keyboard.press('Escape');
+			await panel().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+		};
+		/** Opens an example, runs it with Execute workflow and waits until its last node shows success. */
+		async function runWorkflow(id: string, lastNode: string) {
+			await page.goto(`${server.url}/workflow/${id}`);
+			await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+			await page.locator('[data-test-id="execute-workflow-button"]').first().click();
+			await page
+				.locator(`[data-test-id="canvas-node"][data-node-name="${lastNode}"] [data-test-id="canvas-node-status-success"]`)
+				.waitFor({ timeout: 120_000 });
+		}
+		async function openNode(name: string) {
+			await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick();
+			await panel().waitFor({ timeout: 30_000 });
+		}
+
+		it('the credential dialog of the AI Search family', async () => {
+			await page.goto(`${server.url}/home/credentials/${CREDENTIAL_IDS.aiSearch}`);
+			const dialog = page.locator('[data-test-id="credential-edit-dialog"]');
+			await dialog.waitFor({ timeout: 60_000 });
+			await dialog.getByText('Service Family').first().waitFor({ timeout: 30_000 });
+			await page.waitForTimeout(1000);
+			// The dialog shows the family's fields (the name sits in an editable title, not in the text).
+			const text = await dialog.innerText();
+			expect(text).toMatch(/Endpoint/);
+			expect(text).not.toMatch(/emulator/i);
+			await page.screenshot({ path: join(SCREENSHOTS, 'credential-dialog.png') });
+			await page.keyboard.press('Escape');
+		});
+
+		it('a pipeline after a run: files → OCR → description → table rows, with the output', async () => {
+			await runWorkflow(workflowIdOf(SHOWCASE.pipeline), 'Table Row');
+			await openNode('Table Row');
+			const output = panel().locator('[data-test-id="output-panel"]');
+			await output.getByText('dog_and_girl.jpeg').first().waitFor({ timeout: 30_000 });
+			expect(await output.innerText()).not.toMatch(/emulator/i);
+			await page.screenshot({ path: join(SCREENSHOTS, 'pipeline-run.png') });
+			await closePanel();
+			await page.screenshot({ path: join(SCREENSHOTS, 'pipeline-canvas.png') });
+		});
+
+		it('the Binary tab of Video Keyframes, one frame per item', async () => {
+			await runWorkflow(workflowIdOf(SHOWCASE.keyframes), 'Extract Keyframes');
+			await openNode('Extract Keyframes');
+			const output = panel().locator('[data-test-id="output-panel"]');
+			await output.locator('[data-test-id="ndv-run-data-display-mode"]').getByText('Binary', { exact: true }).click();
+			await output.getByText('1_frame_0_0s.png').first().waitFor({ timeout: 30_000 });
+			await page.screenshot({ path: join(SCREENSHOTS, 'keyframes-binary.png') });
+			await closePanel();
+		});
+
+		it('a Continue On Fail error item beside the item that succeeded', async () => {
+			await runWorkflow(CONTINUE_ON_FAIL_ID, 'Read Text');
+			await openNode('Read Text');
+			const output = panel().locator('[data-test-id="output-panel"]');
+			await output.locator('[data-test-id="ndv-run-data-display-mode"]').getByText('JSON', { exact: true }).click();
+			await output.getByText(/failed to download/).first().waitFor({ timeout: 30_000 });
+			const text = await output.innerText();
+			expect(text).toMatch(/errorCode/);
+			// The before-execution wait hint is gone once the node has run; the run summary stays.
+			expect(text).not.toMatch(/For a quick test, add the Timeout option/);
+			expect(text).toMatch(/2 items: 1 done, 1 failed/);
+			await page.screenshot({ path: join(SCREENSHOTS, 'continue-on-fail.png') });
+			await closePanel();
+		});
+
+		it('an AI Agent with Alibaba tools', async () => {
+			await page.goto(`${server.url}/workflow/${workflowIdOf(SHOWCASE.agent)}`);
+			await page.locator('[data-test-id="canvas-node"][data-node-name="Read Image"]').waitFor({ timeout: 60_000 });
+			await page.waitForTimeout(1000);
+			expect(await page.locator('body').innerText()).not.toMatch(/not currently installed|Install this node/i);
+			await page.screenshot({ path: join(SCREENSHOTS, 'agent-tools.png') });
+		});
+
+		it('the Executions list with the runs of the examples', async () => {
+			await page.goto(`${server.url}/home/executions`);
+			const rows = page.locator('[data-test-id="global-execution-list-item"]');
+			await rows.first().waitFor({ timeout: 60_000 });
+			await page.waitForTimeout(1500);
+			// The three runs of this test (pipeline, keyframes, Continue On Fail) are listed.
+			expect(await rows.count()).toBeGreaterThanOrEqual(3);
+			expect(await page.locator('body').innerText()).toMatch(/Continue On Fail: one image the service cannot download/);
+			await page.screenshot({ path: join(SCREENSHOTS, 'executions-list.png') });
+		});
 	});
 });

@@ -7,6 +7,13 @@ import { REPO_ROOT } from './support/runtime';
 
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json')).sort();
+/**
+ * Examples with LangChain nodes (an AI Agent and its chat model) need a language model and its credential:
+ * they are imported with the others (an import that fails fails the suite), not executed. `n8n execute`
+ * ignores pinned data (n8n applies it to manual executions only), so every other example runs its real nodes.
+ */
+const needsLanguageModel = (file: string) => readFileSync(join(EXAMPLES_DIR, file), 'utf8').includes('"@n8n/n8n-nodes-langchain.');
+const runnable = examples.filter((file) => !needsLanguageModel(file));
 
 describe('example workflows in real n8n (CLI: import + execute)', () => {
 	let n8n: N8nInstance;
@@ -15,7 +22,7 @@ describe('example workflows in real n8n (CLI: import + execute)', () => {
 	beforeAll(async () => {
 		({ n8n, emulator } = await startN8nWithEmulator('n8n-examples', { taskLatencyMs: 800, paiJobLatencyMs: 800 }));
 		await n8n.importWorkflowFolder(EXAMPLES_DIR);
-	});
+	}, 300_000);
 
 	afterAll(async () => {
 		await emulator?.close();
@@ -31,7 +38,7 @@ describe('example workflows in real n8n (CLI: import + execute)', () => {
 		}
 	});
 
-	it.each(examples)('%s runs and produces the expected items', async (file) => {
+	it.each(runnable)('%s runs and produces the expected items', async (file) => {
 		const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
 		const result = await n8n.execute(workflow.id);
 		if (result.code !== 0 || !result.run) {

@@ -90,7 +90,8 @@ export function waitHints(work: { noun: string; timeoutSeconds: number }): NodeH
 		{
 			message: `With the default options each ${work.noun} is waited for up to ${minutes} minutes. For a quick test, add the Timeout option and set On Timeout to Output the Pending ${capitalize(work.noun)}, or use Submit Only.`,
 			type: 'info',
-			location: 'ndv',
+			// On the output pane, where n8n 2.41 hides a before-execution hint once the node has run (an 'ndv' hint stays).
+			location: 'outputPane',
 			whenToDisplay: 'beforeExecution',
 			displayCondition: '={{ $parameter["operation"] !== "submitOnly" && !$parameter["options"]?.timeoutSeconds }}',
 		},

@@ -7,7 +7,7 @@ export default function check(output: (nodeName: string) => Array<Record<string,
 		expect(item.score).toBeLessThanOrEqual(100);
 		expect(item.width).toBeGreaterThan(0);
 		expect(item.height).toBeGreaterThan(0);
-		expect(item.source).toMatchObject({ type: 'url', url: ['https://images.example.com/catalog/blender.jpg', 'https://images.example.com/catalog/kettle.png', 'https://images.example.com/catalog/toaster.jpg'][i] });
+		expect(item.source).toMatchObject({ type: 'url', url: ['https://help-static-aliyun-doc.aliyuncs.com/assets/img/zh-CN/6802494071/p756843.png', 'https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20241108/ctdzex/biaozhun.jpg', 'https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20241022/emyrja/dog_and_girl.jpeg'][i] });
 		expect(item.error).toBeUndefined();
 	}
 }

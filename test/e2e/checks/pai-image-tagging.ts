@@ -10,5 +10,5 @@ export default function check(output: (nodeName: string) => Array<Record<string,
 	expect(item.embeddingDimensions).toBe(512);
 	expect(item.embedding).toHaveLength(512);
 	expect(item.embedding.every((n: unknown) => typeof n === 'number')).toBe(true);
-	expect(item.source.url).toBe('https://images.example.com/gallery/cat-on-sofa.jpg');
+	expect(item.source.url).toBe('https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20241022/emyrja/dog_and_girl.jpeg');
 }

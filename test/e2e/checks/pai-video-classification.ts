@@ -3,8 +3,8 @@ export default function check(output: (nodeName: string) => Array<Record<string,
 	const classified = output('Classify Videos');
 	expect(classified).toHaveLength(2);
 	expect(classified.map((item) => item.videoUrl)).toEqual([
-		'https://videos.example.com/shorts/bonsai-care.mp4',
-		'https://videos.example.com/shorts/table-tennis.mp4',
+		'https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20241115/cqqkru/1.mp4',
+		'https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20241210/cwjmsz/1.mp4',
 	]);
 	for (const item of classified) {
 		expect(item).toMatchObject({ state: 2, status: 'succeeded', embeddingDimensions: 64 });

@@ -3,9 +3,9 @@ export default function check(output: (nodeName: string) => Array<Record<string,
 	const scored = output('Score Video Quality');
 	expect(scored).toHaveLength(3);
 	expect(scored.map((item) => item.videoUrl)).toEqual([
-		'https://videos.example.com/uploads/clip-001.mp4',
-		'https://videos.example.com/uploads/clip-002.mp4',
-		'https://videos.example.com/uploads/clip-003.mp4',
+		'https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20241115/cqqkru/1.mp4',
+		'https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20241210/cwjmsz/1.mp4',
+		'https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20250704/viwndw/%E5%8E%9F%E8%A7%86%E9%A2%91.mp4',
 	]);
 	expect(new Set(scored.map((item) => item.batchId)).size).toBe(1);
 	expect(new Set(scored.map((item) => item.jobId)).size).toBe(3);

@@ -48,8 +48,8 @@ export function allNodesWorkflow() {
 		position: [(index % 4) * 260, Math.floor(index / 4) * 200],
 		credentials: {
 			alibabaMultimodalApi: node.name.startsWith('alibabaPai')
-				? { id: CREDENTIAL_IDS.pai, name: 'Alibaba PAI (emulator)' }
-				: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search (emulator)' },
+				? { id: CREDENTIAL_IDS.pai, name: 'Alibaba PAI account' }
+				: { id: CREDENTIAL_IDS.aiSearch, name: 'Alibaba AI Search account' },
 		},
 	}));
 	return {

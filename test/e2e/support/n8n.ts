@@ -207,13 +207,13 @@ export function emulatorCredentials(emulatorUrl: string) {
 	return [
 		{
 			id: CREDENTIAL_IDS.aiSearch,
-			name: 'Alibaba AI Search (emulator)',
+			name: 'Alibaba AI Search account',
 			type: 'alibabaMultimodalApi',
 			data: { authType: 'aiSearch', endpoint: emulatorUrl, workspace: 'default', apiKey: EMULATOR_KEYS.aiSearchApiKey },
 		},
 		{
 			id: CREDENTIAL_IDS.pai,
-			name: 'Alibaba PAI (emulator)',
+			name: 'Alibaba PAI account',
 			type: 'alibabaMultimodalApi',
 			data: { authType: 'pai', endpoint: emulatorUrl, appId: EMULATOR_KEYS.paiAppId, token: EMULATOR_KEYS.paiToken },
 		},

@@ -34,10 +34,12 @@ describe('the wait hint of the asynchronous nodes', () => {
 		['AlibabaVideoSummary', 10],
 		['AlibabaPaiVideoQuality', 30],
 	])('%s says how long the default wait lasts and how to keep a test short', async (name, minutes) => {
-		const module = (await import(`../../../nodes/${name}/${name}.node`)) as Record<string, new () => { description: { hints?: Array<{ message: string; whenToDisplay?: string }> } }>;
+		const module = (await import(`../../../nodes/${name}/${name}.node`)) as Record<string, new () => { description: { hints?: Array<{ message: string; whenToDisplay?: string; location?: string }> } }>;
 		const [hint] = new module[name]().description.hints ?? [];
 		expect(hint.message).toContain(`up to ${minutes} minutes`);
 		expect(hint.message).toMatch(/Submit Only/);
 		expect(hint.whenToDisplay).toBe('beforeExecution');
+		// n8n 2.41 hides a before-execution hint after the run only outside 'ndv' (RunData's hint filter).
+		expect(hint.location).toBe('outputPane');
 	});
 });
