@@ -30,9 +30,8 @@ module.exports = {
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/engine'],
 			// Every engine test runs on a virtual clock unless its name says realTime (see the file).
-			setupFilesAfterEnv: ['<rootDir>/test/engine/support/virtualTime.ts'],
+			setupFilesAfterEnv: [...setupFilesAfterEnv, '<rootDir>/test/engine/support/virtualTime.ts'],
 			transform: { '^.+\\.ts$': tsJest },
-			setupFilesAfterEnv,
 		},
 		{
 			// Real n8n (Node 24 runtime from the cache) with the packed package; run with --runInBand.

@@ -3,6 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { redactOssSecrets } from './oss/client';
 import { RESULT_LINK_SECONDS } from './constants';
 import { stagerFor } from './stager';
+import { packageClock } from '../core/time';
 
 /** A file the node produced, in the user's bucket, for a reader that cannot take n8n binary data (an AI agent). */
 export interface SharedResult {
@@ -48,7 +49,7 @@ export async function shareResult(
 		shared: {
 			url: client.presignGet(key, RESULT_LINK_SECONDS),
 			ossPath: client.ossPath(key),
-			expiresAt: new Date(Date.now() + RESULT_LINK_SECONDS * 1000).toISOString(),
+			expiresAt: new Date(packageClock.now() + RESULT_LINK_SECONDS * 1000).toISOString(),
 		},
 	};
 }
