@@ -31,7 +31,8 @@ interface ReadyItem<R> {
 
 async function prepareItem<R>(capability: Capability<R>, item: ItemContext): Promise<ReadyItem<R>> {
 	const { terms } = capability.protocol;
-	const tool = item.ctx.isToolExecution?.() === true;
+	// isToolExecution exists from n8n-workflow 2.x on; on 1.x (n8n 1.123) the context has no such member.
+	const tool = 'isToolExecution' in item.ctx && typeof item.ctx.isToolExecution === 'function' && item.ctx.isToolExecution() === true;
 	const ready: ReadyItem<R> = { item, route: capability.route(item), wait: readWaitSettings(item.options, terms, { tool }) };
 	if (item.operation === 'getResult') {
 		if (!capability.batch?.resumes(item)) ready.id = readResumeId(item, terms.idLabel, terms.idParameter, capability.protocol.idProblem);
