@@ -17,8 +17,13 @@ import type { ServiceClient } from '../transport/request';
 import { createServiceClient } from '../transport/request';
 import { capitalize } from '../core/values';
 import { CancelledError } from '../core/time';
+import { assertLoadedN8nWorkflow } from '../core/floor';
 import type { Operation } from '../work/work';
 import { runWork } from '../work/work';
+
+// Every node imports the runner, so this runs when n8n loads a node file, before the node's description reads
+// NodeConnectionTypes.Main: on an n8n too old for the package, the load fails with the floor named.
+assertLoadedN8nWorkflow();
 
 /** An item ready for phase two. */
 interface ReadyItem<R> {
