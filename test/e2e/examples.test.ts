@@ -2,20 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Emulator } from '../emulator';
+import { describeEachN8n } from './support/context';
 import { itemsOf, type N8nInstance, NODE_TYPE_PREFIX, startN8nWithEmulator } from './support/n8n';
 import { REPO_ROOT } from './support/runtime';
 
 const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json')).sort();
 
-describe('example workflows in real n8n (CLI: import + execute)', () => {
+describeEachN8n('example workflows in real n8n (CLI: import + execute)', (runtime) => {
 	let n8n: N8nInstance;
 	let emulator: Emulator;
 
 	beforeAll(async () => {
-		({ n8n, emulator } = await startN8nWithEmulator('n8n-examples', { taskLatencyMs: 800, paiJobLatencyMs: 800 }));
+		({ n8n, emulator } = await startN8nWithEmulator(`n8n-examples-${runtime.version}`, { taskLatencyMs: 800, paiJobLatencyMs: 800 }, runtime));
 		await n8n.importWorkflowFolder(EXAMPLES_DIR);
-	});
+	}, 300_000); // a package install and three CLI starts (n8n needs seconds each; minutes on a loaded machine)
 
 	afterAll(async () => {
 		await emulator?.close();
