@@ -110,7 +110,7 @@ export class N8nInstance {
 	}
 
 	/** `n8n execute --id … --rawOutput`; log lines precede the JSON run on stdout. */
-	async execute(workflowId: string): Promise<{ code: number; run?: ExecutionRun; stdout: string; stderr: string }> {
+	async execute(workflowId: string): Promise<{ code: number; signal?: string; run?: ExecutionRun; stdout: string; stderr: string }> {
 		// The CLI prints the run through its logger at level info: a quieter level would hide the result.
 		const env = { ...this.env, N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		const result = await run('n8n', ['execute', `--id=${workflowId}`, '--rawOutput'], env, { allowFailure: true });
