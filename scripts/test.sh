@@ -2,8 +2,10 @@
 # The full test suite, in the order a failure is cheapest to find:
 #   docs (generated pages, links) → build → lint (n8n community rules, layer zones) → import circles
 #   → n8n's own CLI lint (n8n-node lint) → typecheck of tests
+#   → typecheck of nodes/credentials against n8n-workflow 1.120.x (what n8n 1.123 runs)
 #   → unit + engine tests (n8n-core, emulator) → scanner lint of the packed tarball
-#   → real n8n end to end (skip the last two with SKIP_E2E=1)
+#   → real n8n end to end on every version of the matrix (skip the last two with SKIP_E2E=1; E2E_N8N_VERSIONS=2.41.1
+#     narrows the matrix; the first run installs each runtime into the cache: about 3 GB and 3+ minutes per version)
 # Ends with one summary line: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +53,9 @@ if bash scripts/lint-n8n.sh; then echo "n8n-node lint clean"; else stage_failed=
 stage "typecheck (sources and tests)"
 npx tsc -p tsconfig.test.json || stage_failed=1
 
+stage "typecheck of the runtime code against n8n-workflow 1.120.x (n8n 1.123.x's; the root has 2.x)"
+bash scripts/typecheck-n8n-workflow.sh || stage_failed=1
+
 stage "unit and engine tests (jest: n8n-core engine against the emulator)"
 jest_stage core --selectProjects unit emulator engine --testPathIgnorePatterns /test/unit/docs/ "$@"
 
@@ -59,7 +64,7 @@ if [ "${SKIP_E2E:-0}" != "1" ]; then
   npm pack --silent --pack-destination .tmp >/dev/null && node scripts/scan-tarball.mjs .tmp/n8n-nodes-alibaba-multimodal-*.tgz || stage_failed=1
   rm -f .tmp/n8n-nodes-alibaba-multimodal-*.tgz
 
-  stage "real n8n end to end (Node 24 + n8n 2.41.1 from the cache; CLI, webhook server, queue mode, editor)"
+  stage "real n8n end to end (n8n 2.41.1 on Node 24 and 1.123.81 on Node 22, from the cache; CLI, webhook server, queue mode, editor)"
   jest_stage e2e --selectProjects e2e --runInBand
 fi
 

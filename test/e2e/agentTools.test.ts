@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Emulator } from '../emulator';
+import { describeEachN8n } from './support/context';
 import { packageNodes } from './support/allNodesWorkflow';
 import { McpClient } from './support/mcp';
 import { CREDENTIAL_IDS, type N8nInstance, type Server, startN8nWithEmulator } from './support/n8n';
@@ -102,13 +103,13 @@ function runSummaryWorkflow() {
 	};
 }
 
-describe('real n8n server: AI agent tools and run summaries', () => {
+describeEachN8n('real n8n server: AI agent tools and run summaries', (runtime) => {
 	let n8n: N8nInstance;
 	let emulator: Emulator;
 	let server: Server;
 
 	beforeAll(async () => {
-		({ n8n, emulator } = await startN8nWithEmulator('n8n-agent-tools', { taskLatencyMs: 300, paiJobLatencyMs: 300 }));
+		({ n8n, emulator } = await startN8nWithEmulator(`n8n-agent-tools-${runtime.version}`, { taskLatencyMs: 300, paiJobLatencyMs: 300 }, runtime));
 		const folder = join(n8n.userFolder, 'agent-workflows');
 		mkdirSync(folder);
 		for (const workflow of [agentToolsWorkflow(), runSummaryWorkflow()]) writeFileSync(join(folder, `${workflow.id}.json`), JSON.stringify(workflow));

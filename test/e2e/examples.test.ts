@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Emulator } from '../emulator';
+import { describeEachN8n } from './support/context';
 import { itemsOf, type N8nInstance, NODE_TYPE_PREFIX, startN8nWithEmulator } from './support/n8n';
 import { REPO_ROOT } from './support/runtime';
 
@@ -15,14 +16,22 @@ const examples = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json
 const needsLanguageModel = (file: string) => readFileSync(join(EXAMPLES_DIR, file), 'utf8').includes('"@n8n/n8n-nodes-langchain.');
 const runnable = examples.filter((file) => !needsLanguageModel(file));
 
-describe('example workflows in real n8n (CLI: import + execute)', () => {
+/**
+ * Examples whose later nodes read an earlier node's item through `$('<node>').item`. n8n 1.123.81's `n8n execute`
+ * evaluates those expressions to null in an Edit Fields (Set 3.4) node, also with n8n's own No Operation node in
+ * place of the package's node (measured), while 2.41.1 resolves them; their checks read those fields, so they run
+ * on n8n 2.x only. The package nodes' own output is the same on both (docs/compatibility.md).
+ */
+const readsPairedItems = (file: string) => readFileSync(join(EXAMPLES_DIR, file), 'utf8').includes("$('");
+
+describeEachN8n('example workflows in real n8n (CLI: import + execute)', (runtime) => {
 	let n8n: N8nInstance;
 	let emulator: Emulator;
 
 	beforeAll(async () => {
-		({ n8n, emulator } = await startN8nWithEmulator('n8n-examples', { taskLatencyMs: 800, paiJobLatencyMs: 800 }));
+		({ n8n, emulator } = await startN8nWithEmulator(`n8n-examples-${runtime.version}`, { taskLatencyMs: 800, paiJobLatencyMs: 800 }, runtime));
 		await n8n.importWorkflowFolder(EXAMPLES_DIR);
-	}, 300_000);
+	}, 300_000); // a package install and three CLI starts (n8n needs seconds each; minutes on a loaded machine)
 
 	afterAll(async () => {
 		await emulator?.close();
@@ -38,11 +47,16 @@ describe('example workflows in real n8n (CLI: import + execute)', () => {
 		}
 	});
 
-	it.each(runnable)('%s runs and produces the expected items', async (file) => {
+	const runnableHere = runtime.major >= 2 ? runnable : runnable.filter((file) => !readsPairedItems(file));
+
+	it.each(runnableHere)('%s runs and produces the expected items', async (file) => {
 		const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
 		const result = await n8n.execute(workflow.id);
-		if (result.code !== 0 || !result.run) {
-			throw new Error(`n8n execute failed (exit ${result.code}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+		// n8n 1.123.81's `n8n execute` now and then ends by a signal after printing the complete, finished run (seen
+		// on a loaded machine in about one run of fifteen, with nothing on stderr); the printed run is the result there.
+		const endedAfterPrinting = runtime.major < 2 && result.signal !== undefined && result.run?.finished === true;
+		if ((result.code !== 0 && !endedAfterPrinting) || !result.run) {
+			throw new Error(`n8n execute failed (exit ${result.code}${result.signal ? `, ${result.signal}` : ''}):\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
 		}
 		expect(result.run.data.resultData.error).toBeUndefined();
 		const checkModule = (await import(join(__dirname, 'checks', file.replace(/\.json$/, '')))) as {

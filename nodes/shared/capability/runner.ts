@@ -19,8 +19,13 @@ import { createServiceClient } from '../transport/request';
 import { capitalize } from '../core/values';
 import { isToolCall } from '../core/toolMode';
 import { CancelledError } from '../core/time';
+import { assertLoadedN8nWorkflow } from '../core/floor';
 import type { Operation } from '../work/work';
 import { runWork } from '../work/work';
+
+// Every node imports the runner, so this runs when n8n loads a node file, before the node's description reads
+// NodeConnectionTypes.Main: on an n8n too old for the package, the load fails with the floor named.
+assertLoadedN8nWorkflow();
 
 /**
  * The one runner, told in the order a run happens:

@@ -1,15 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ensureRuntime, ensureSystemDeps, packPackage, WORK_DIR } from './runtime';
+import { ensureRuntime, ensureSystemDeps, matrixVersions, packPackage, WORK_DIR } from './runtime';
 
-/** Once per e2e run: Debian packages, the cached n8n runtime, and the packed package. */
+/** Once per e2e run: Debian packages, every n8n runtime of the version matrix (cached), and the packed package. */
 export default async function globalSetup(): Promise<void> {
 	const t0 = Date.now();
 	await ensureSystemDeps();
-	const runtime = await ensureRuntime();
+	// Side by side: a cold install is mostly download and unpacking, and each version has its own lock and folder.
+	const runtimes = await Promise.all(matrixVersions().map((version) => ensureRuntime(true, version)));
 	const tarball = await packPackage();
 	mkdirSync(WORK_DIR, { recursive: true });
-	writeFileSync(join(WORK_DIR, 'context.json'), JSON.stringify({ runtime, tarball }));
-	process.stdout.write(`\n[e2e] runtime ${runtime}, package ${tarball} (setup ${Math.round((Date.now() - t0) / 1000)} s)\n`);
+	writeFileSync(join(WORK_DIR, 'context.json'), JSON.stringify({ runtimes: runtimes.map((r) => r.folder), tarball }));
+	const described = runtimes.map((r) => `n8n ${r.version} on Node ${r.nodeVersion}`).join(', ');
+	process.stdout.write(`\n[e2e] ${described}; package ${tarball} (setup ${Math.round((Date.now() - t0) / 1000)} s)\n`);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
 import { e2eContext } from './context';
 import { freePort, run, start, waitFor, type Started } from './processes';
-import { PACKAGE_NAME } from './runtime';
+import { PACKAGE_NAME, runtimeAt, type N8nRuntime } from './runtime';
 
 export interface ExecutionRun {
 	status?: string;
@@ -36,22 +36,25 @@ export class N8nInstance {
 	readonly userFolder: string;
 
 	private constructor(
-		readonly runtime: string,
+		readonly runtime: N8nRuntime,
 		readonly env: NodeJS.ProcessEnv,
 	) {
 		this.userFolder = env.N8N_USER_FOLDER!;
 	}
 
-	/** `extraEnv` reaches every CLI command and server of this instance (for example another database). */
-	static async create(runtime: string, tarball: string, label = 'n8n', extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nInstance> {
+	/**
+	 * `runtime` is a runtime value or an install folder; `extraEnv` reaches every CLI command and server of this
+	 * instance (for example another database).
+	 */
+	static async create(runtimeOrFolder: N8nRuntime | string, tarball: string, label = 'n8n', extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nInstance> {
+		const runtime = typeof runtimeOrFolder === 'string' ? runtimeAt(runtimeOrFolder) : runtimeOrFolder;
 		const userFolder = mkdtempSync(join(tmpdir(), `${label}-`));
 		const nodesFolder = join(userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesFolder, { recursive: true });
 		writeFileSync(join(nodesFolder, 'package.json'), '{"private":true}');
-		const bin = join(runtime, 'node_modules', '.bin');
 		const env: NodeJS.ProcessEnv = {
 			...process.env,
-			PATH: `${bin}:${process.env.PATH}`,
+			PATH: `${runtime.bin}:${process.env.PATH}`,
 			N8N_USER_FOLDER: userFolder,
 			N8N_ENCRYPTION_KEY: 'e2e-encryption-key-0123456789abcdef',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -59,7 +62,6 @@ export class N8nInstance {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_HIRING_BANNER_ENABLED: 'false',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -67,6 +69,7 @@ export class N8nInstance {
 			N8N_LOG_LEVEL: process.env.E2E_VERBOSE ? 'info' : 'warn',
 			NODE_OPTIONS: '',
 			NODE_ENV: 'production', // jest sets 'test', which silences n8n's logger and with it the CLI's result
+			...runtime.env,
 			...extraEnv,
 		};
 		await run('npm', ['install', '--omit=dev', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', tarball], env, {
@@ -103,11 +106,11 @@ export class N8nInstance {
 	}
 
 	async publish(workflowId: string): Promise<void> {
-		await this.cli(['publish:workflow', `--id=${workflowId}`]);
+		await this.cli(this.runtime.publishArgs(workflowId));
 	}
 
 	/** `n8n execute --id … --rawOutput`; log lines precede the JSON run on stdout. */
-	async execute(workflowId: string): Promise<{ code: number; run?: ExecutionRun; stdout: string; stderr: string }> {
+	async execute(workflowId: string): Promise<{ code: number; signal?: string; run?: ExecutionRun; stdout: string; stderr: string }> {
 		// The CLI prints the run through its logger at level info: a quieter level would hide the result.
 		const env = { ...this.env, N8N_LOG_LEVEL: 'info', N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		const result = await run('n8n', ['execute', `--id=${workflowId}`, '--rawOutput'], env, { allowFailure: true });
@@ -224,10 +227,15 @@ export const NODE_TYPE_PREFIX = `${PACKAGE_NAME}.`;
 
 /**
  * The usual start of a real-n8n test: the emulator of both service families accepting the keys of
- * emulatorCredentials(), and an isolated n8n with the packed package and those credentials imported.
+ * emulatorCredentials(), and an isolated n8n (the matrix's first version unless `runtime` says) with the packed
+ * package and those credentials imported.
  */
-export async function startN8nWithEmulator(label: string, options: EmulatorOptions = {}): Promise<{ n8n: N8nInstance; emulator: Emulator }> {
-	const { runtime, tarball } = e2eContext();
+export async function startN8nWithEmulator(
+	label: string,
+	options: EmulatorOptions = {},
+	runtime: N8nRuntime | string = e2eContext().runtime,
+): Promise<{ n8n: N8nInstance; emulator: Emulator }> {
+	const { tarball } = e2eContext();
 	const emulator = await startEmulator({
 		apiKeys: [EMULATOR_KEYS.aiSearchApiKey],
 		paiApps: { [EMULATOR_KEYS.paiAppId]: EMULATOR_KEYS.paiToken },

@@ -81,7 +81,7 @@ export function run(
 	env: NodeJS.ProcessEnv,
 	options: { cwd?: string; allowFailure?: boolean; showProgress?: boolean } = {},
 ) {
-	return new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
+	return new Promise<{ code: number; signal?: string; stdout: string; stderr: string }>((resolve, reject) => {
 		const child = spawn(command, args, { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
@@ -91,8 +91,8 @@ export function run(
 			if (options.showProgress) process.stderr.write(chunk);
 		});
 		child.on('error', reject);
-		child.on('close', (code) => {
-			const result = { code: code ?? -1, stdout, stderr };
+		child.on('close', (code, signal) => {
+			const result = { code: code ?? -1, signal: signal ?? undefined, stdout, stderr };
 			if (code === 0 || options.allowFailure) resolve(result);
 			else reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`));
 		});
