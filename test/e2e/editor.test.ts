@@ -272,6 +272,10 @@ describe('editor check: the n8n editor finds every node by search and shows it a
 			const output = panel().locator('[data-test-id="output-panel"]');
 			await output.locator('[data-test-id="ndv-run-data-display-mode"]').getByText('Binary', { exact: true }).click();
 			await output.getByText('1_frame_0_0s.png').first().waitFor({ timeout: 30_000 });
+			const text = await output.innerText();
+			// The frame is a binary file named by its item, frame and time; nothing in the shot says "(emulator)".
+			expect(text).toMatch(/\d+_frame_\d+_\d+s\.png/);
+			expect(text).not.toMatch(/\(emulator\)/i);
 			await page.screenshot({ path: join(SCREENSHOTS, 'keyframes-binary.png') });
 			await closePanel();
 		});
