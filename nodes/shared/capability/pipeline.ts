@@ -2,7 +2,6 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { errorItem } from '../io/output';
 import { sentences, toItemError, type ItemError } from '../core/errors';
-export { NOTHING_SENT } from '../core/errors';
 import { PROGRESS_LOG_INTERVAL_MS } from '../core/constants';
 import { CancelledError, packageClock } from '../core/time';
 import type { SubmittedWork } from '../work/submittedWork';
