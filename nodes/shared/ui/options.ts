@@ -12,6 +12,14 @@ export interface PolledWork {
 	timeoutSeconds: number;
 }
 
+/** "task" → "tasks", "job or batch" → "jobs or batches". */
+function plural(noun: string): string {
+	return noun
+		.split(' or ')
+		.map((word) => (/(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`))
+		.join(' or ');
+}
+
 /** Polling options of an async node: interval, wall-clock timeout and what a timeout does. */
 export function pollingOptions(config: { pollingShow: Record<string, string[]>; work: PolledWork }): INodeProperties[] {
 	const { work } = config;
@@ -23,7 +31,7 @@ export function pollingOptions(config: { pollingShow: Record<string, string[]>; 
 		type: 'number',
 		typeOptions: { minValue: 0.1, numberPrecision: 1 },
 		default: 5,
-		description: `Longest time between two status checks of a running ${work.noun}. The node learns how long the service's ${work.noun}s take and checks each one when it is likely done, backing off for long ones; it never waits longer than this between checks.`,
+		description: `Longest time between two status checks of a running ${work.noun}. The node learns how long the service's ${plural(work.noun)} take and checks each one when it is likely done, backing off for long ones; it never waits longer than this between checks.`,
 		displayOptions,
 	};
 	interval.default = work.intervalSeconds; // the family's default (lint wants a literal above)

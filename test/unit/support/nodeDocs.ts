@@ -216,7 +216,7 @@ export function optionsPage(nodes: PackageNode[]): string {
 				: [...defaults].map(([shown, names]) => `${shown} (${names.join(', ')})`).join('; ');
 		// The PAI nodes say "job" (or "job or batch") where the AI Search nodes say "task": one text, one note.
 		const worded = uses.map(({ option: variant }) => cell(variant.description ?? ''));
-		const neutral = [...new Set(worded.map((text) => text.replace(/job or batch(e?s)?|jobs?/g, (word) => (word.endsWith('s') ? 'tasks' : 'task'))))];
+		const neutral = [...new Set(worded.map((text) => text.replace(/jobs or batches|job or batch(e?s)?|jobs?/g, (word) => (word.endsWith('s') ? 'tasks' : 'task'))))];
 		const descriptions = neutral.length === 1 && new Set(worded).size > 1 ? [`${neutral[0]} (PAI nodes: *job*, or *job or batch*, for *task*.)`] : [...new Set(worded)];
 		const choices = (option.options as INodePropertyOptions[] | undefined)?.filter((choice) => choice.description) ?? [];
 		if (option.type === 'options' && choices.length > 0) {
