@@ -176,6 +176,11 @@ export const documentAnalyze: Capability<DocumentRequest> = {
 			staging: { staging: item.staging, pass: 'url', inline: true, service: 'Document Parsing' },
 		});
 		checkNotEmpty(item, input);
+		if (input.source.type === 'binary' && input.source.sizeBytes === undefined) {
+			// An in-memory binary with no data has no size to read: it is empty.
+			const binary = item.ctx.helpers.assertBinaryData(item.index, input.source.binaryProperty ?? 'data');
+			if (!binary.id && !binary.data) checkNotEmpty(item, { source: { ...input.source, sizeBytes: 0 } });
+		}
 		const fileType = checkType(item, serviceId, input, override);
 		return { request: { input, fileType, semantic: item.options.semanticHeadings === true }, fields: { source: input.source } };
 	},
