@@ -117,7 +117,7 @@ export const aiSearch: Protocol = {
 			code: work.status,
 			message: `The ${serviceIdOf(route)} task failed: ${work.reason ?? 'the service gave no reason'}`,
 			requestId: work.answer.requestId,
-			description: 'The service could not process the input; check that the file is readable and of a supported type',
+			description: `The service could not process the input of task ${work.id}; check that the file is readable (not password-protected) and of a supported type`,
 		};
 	},
 

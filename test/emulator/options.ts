@@ -9,6 +9,7 @@ export const DEFAULT_QPS: Record<ServiceType, number> = {
 	'video-segmentation': 5,
 	'video-snapshot': 5,
 	'video-summarization': 5,
+	'document-analyze': 1,
 };
 
 /** PAI publishes no QPS limits; these are the emulator's assumption (override with `qps`). */

@@ -8,7 +8,8 @@ export type ServiceType =
 	| 'audio-asr'
 	| 'video-segmentation'
 	| 'video-snapshot'
-	| 'video-summarization';
+	| 'video-summarization'
+	| 'document-analyze';
 
 /** QPS buckets of the PAI multimedia-analysis family (`/api/v1/...`). */
 export type PaiServiceType = 'pai-image' | 'pai-video' | 'pai-batch' | 'pai-job';

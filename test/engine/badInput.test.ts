@@ -26,6 +26,7 @@ const AI = {
 	transcription: { type: 'alibabaTranscription', base: { operation: 'submitAndWait' } },
 	videoSegmentation: { type: 'alibabaVideoSegmentation', base: { operation: 'submitAndWait' } },
 	videoKeyframes: { type: 'alibabaVideoKeyframes', base: { operation: 'submitAndWait', intervalSeconds: 5, imageFormat: 'jpg', framesOutput: 'base64' } },
+	documentParsing: { type: 'alibabaDocumentParsing', base: { operation: 'submitAndWait', serviceId: 'ops-document-analyze-001' } },
 };
 const PAI = {
 	imageQuality: { type: 'alibabaPaiImageQuality', base: { model: '' } },
@@ -122,6 +123,16 @@ CASES.push(
 	['PAI post classification: tag_top_k 0 in the JSON', 'alibabaPaiPostClassification', { operation: 'submitAndWait', inputType: 'url', videoUrl: url.url, imageUrls: '', text: 'a post', model: '', configureJson: '{"tag_top_k": 0}' }, /Tag Top K \(configure key tag_top_k\) must be a whole number from 1 to 10; it is 0/, one],
 );
 
+const docBinary = { ...AI.documentParsing.base, inputType: 'binary', binaryPropertyName: 'data' };
+CASES.push(
+	['document parsing: an image on the documents service', AI.documentParsing.type, docBinary, /The file type "png" is not one the service ops-document-analyze-001 takes \(txt, pdf, html, doc, docx, ppt, pptx\)/, withFile(GIF, 'scan.png', 'image/png')],
+	['document parsing: a spreadsheet on the PDF and images service', AI.documentParsing.type, { ...docBinary, serviceId: 'ops-document-analyze-002' }, /The file type "xlsx" is not one the service ops-document-analyze-002 takes/, withFile(TEXT, 'sheet.xlsx', 'application/octet-stream')],
+	['document parsing: an empty file', AI.documentParsing.type, docBinary, /The file "blank.pdf" is empty/, withFile(Buffer.alloc(0), 'blank.pdf', 'application/pdf')],
+	['document parsing: a file of no known type', AI.documentParsing.type, docBinary, /The file type of the document is unknown/, withFile(PDF, 'upload', 'application/octet-stream')],
+	['document parsing: File Type "xls" by expression', AI.documentParsing.type, { ...AI.documentParsing.base, ...url, options: { fileType: '={{ "xls" }}' } }, /File Type must be one of txt, pdf, .*; it is "xls"/, one],
+	['document parsing: Chunk Size 10', AI.documentParsing.type, { ...AI.documentParsing.base, ...url, options: { splitInto: 'chunk', chunkSize: 10 } }, /Chunk Size must be a whole number of characters, at least 100; it is 10/, one],
+);
+
 /**
  * Every choice parameter an expression can set (no noDataExpression), found in the node descriptions
  * themselves: given a value off its list, the node refuses it by its display name. A choice added later is
@@ -143,6 +154,7 @@ const CHOICE_BASES: Record<string, IDataObject[]> = {
 	alibabaPaiPostClassification: [{ operation: 'submitAndWait', inputType: 'url', videoUrl: url.url, imageUrls: '', text: 'a post', model: '' }],
 	alibabaPaiVideoQuality: [classification],
 	alibabaPaiVideoClassification: [classification],
+	alibabaDocumentParsing: [{ ...AI.documentParsing.base, ...url, url: 'https://docs.example.com/a.pdf' }],
 };
 const OFF_THE_LIST = '={{ "no-such-choice" }}';
 const isChoice = (property: INodeProperties) => property.type === 'options' && !property.noDataExpression;

@@ -286,6 +286,18 @@ describe('Binary files staged through the OSS bucket of the credential', () => {
 		expect(emulator.oss!.log).toEqual([]);
 	});
 
+	it('stages a document over the inline limit and sends it to Document Parsing by pre-signed URL', async () => {
+		const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), fakeFile('big-pdf', 7 * MIB)]);
+		const parse = node('Parse', 'alibabaDocumentParsing', { operation: 'submitAndWait', serviceId: 'ops-document-analyze-001', inputType: 'binary', binaryPropertyName: 'data', options: fastPolling });
+		const result = await run({ ...singleNode(emulator.url, parse, [fileItem(pdf, 'big.pdf', 'application/pdf')]), credentials: aiSearchWith(emulator, stagingFields(emulator)) });
+		expect(result.status).toBe('success');
+		const [item] = result.output('Parse');
+		expect(item.json).toMatchObject({ contentType: 'markdown', source: { type: 'binary', fileName: 'big.pdf', sizeBytes: pdf.length, staged: { deleted: true } } });
+		expect(ossOperations(emulator)).toEqual(['PutObject', 'DeleteObject']);
+		expect(emulator.oss!.log.filter((entry) => entry.resolved)).toHaveLength(1);
+		expect(emulator.oss!.listObjects()).toEqual([]);
+	});
+
 	it('chains a staged video through Video Segmentation into Video Summarization', async () => {
 		const video = fakeFile('keynote', 2 * MIB);
 		const segment = node('Segment', 'alibabaVideoSegmentation', { operation: 'submitAndWait', inputType: 'binary', binaryPropertyName: 'data', options: fastPolling });

@@ -24,6 +24,7 @@ import {
 	validateSnapshot,
 	validateSummarization,
 } from './validate';
+import { checkDocumentType, documentOutcome, validateDocument } from './documents';
 
 export interface AiSearchDeps {
 	options: ResolvedOptions;
@@ -37,7 +38,7 @@ type Json = Record<string, unknown>;
 /** What the service fetched of each staged reference in the body. */
 export type StagedFiles = (reference: string | undefined) => StagedFetch | undefined;
 /** Validates a body (throws InvalidParameter) and returns the producer of its outcome. */
-type Build = (body: Json, staged: StagedFiles) => (serviceId: string, taskId: string) => TaskOutcome;
+type Build = (body: Json, staged: StagedFiles, serviceId: string) => (serviceId: string, taskId: string) => TaskOutcome;
 
 function spec<P>(validate: (body: Json) => P, run: (p: P, staged: StagedFiles, serviceId: string, taskId: string) => TaskOutcome): Build {
 	return (body, staged) => {
@@ -53,6 +54,12 @@ const BUILDERS: Record<ServiceType, Build> = {
 	'video-segmentation': spec(validateSegmentation, (p, staged, _sid, id) => segmentationOutcome(p, id, staged)),
 	'video-snapshot': spec(validateSnapshot, (p, staged, _sid, id) => snapshotOutcome(p, id, staged)),
 	'video-summarization': spec(validateSummarization, (p, staged) => summarizationOutcome(p, staged)),
+	// The file type is checked against the service's list at submission, so the service id is needed here.
+	'document-analyze': (body, staged, serviceId) => {
+		const parsed = validateDocument(body);
+		checkDocumentType(parsed, serviceId);
+		return (sid) => documentOutcome(parsed, sid, staged);
+	},
 };
 
 const field = (value: unknown, key: string): string | undefined => {
@@ -100,6 +107,7 @@ export const ROUTES: RouteDef[] = [
 	...asyncPair('video-segmentation'),
 	...asyncPair('video-snapshot'),
 	...asyncPair('video-summarization'),
+	...asyncPair('document-analyze'),
 ];
 
 /** Turns validation problems into 400 InvalidParameter. */
@@ -137,7 +145,7 @@ export function matchRoute(method: string, url: URL, deps: AiSearchDeps): RouteM
 			switch (def.op) {
 				case 'submit': {
 					const body = parseJsonObject(req.body);
-					const produce = build(body, await fetchStaged(body, deps.staged));
+					const produce = build(body, await fetchStaged(body, deps.staged), serviceId);
 					const task = tasks.create(scope, options.taskLatencyMs, (id) => produce(serviceId, id));
 					return { status: 200, payload: { result: { task_id: task.id } }, taskId: task.id };
 				}
@@ -146,7 +154,7 @@ export function matchRoute(method: string, url: URL, deps: AiSearchDeps): RouteM
 				case 'sync':
 				case 'syncPlain': {
 					const body = parseJsonObject(req.body);
-					const produce = build(body, await fetchStaged(body, deps.staged));
+					const produce = build(body, await fetchStaged(body, deps.staged), serviceId);
 					await deps.sleep(options.syncLatencyMs);
 					const outcome = produce(serviceId, randomUUID());
 					if (outcome.status === 'FAIL') {

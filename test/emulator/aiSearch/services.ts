@@ -10,6 +10,7 @@ export const SERVICE_IDS: Record<ServiceType, readonly string[]> = {
 	'video-segmentation': ['ops-video-segment-001'],
 	'video-snapshot': ['ops-video-snapshot-001'],
 	'video-summarization': ['ops-video-summarize-001'],
+	'document-analyze': ['ops-document-analyze-001', 'ops-document-analyze-002'],
 };
 
 export function isServiceType(s: string): s is ServiceType {

@@ -20,6 +20,7 @@ import { postClassification } from '../../../nodes/pai/postClassification';
 import { videoClassification } from '../../../nodes/pai/videoClassification';
 import { videoQuality } from '../../../nodes/pai/videoQuality';
 import type { Capability } from '../../../nodes/shared/capability/capability';
+import { documentAnalyze } from '../../../nodes/aiSearch/documentAnalyze';
 import type { SentRequest } from './contract';
 
 const WS = '/v3/openapi/workspaces/default';
@@ -336,6 +337,32 @@ export const ROWS: Record<string, Row> = {
 				requestId: 'p-1',
 			},
 		],
+	},
+	'Document Parsing': {
+		node: 'alibabaDocumentParsing',
+		capability: documentAnalyze,
+		parameters: { operation: 'submitAndWait', serviceId: 'ops-document-analyze-001', ...url('https://d.test/report.pdf'), options: { splitInto: 'page' } },
+		answers: [
+			submitted('t-9'),
+			finished({ content: '<!-- page 1 -->\n## Page 1\n\nIntro\n\n<!-- page 2 -->\n## Page 2\n\n| a | b |\n| --- | --- |\n| 1 | 2 |', content_type: 'markdown', page_num: 2 }, { token_count: 30, table_count: 1, image_count: 0 }),
+		],
+		requests: [
+			{ method: 'POST', path: `${WS}/document-analyze/ops-document-analyze-001/async`, body: { document: { url: 'https://d.test/report.pdf', file_type: 'pdf' } } },
+			{ method: 'GET', path: `${WS}/document-analyze/ops-document-analyze-001/async/task-status?task_id=t-9`, body: undefined },
+		],
+		output: [1, 2].map((page) => ({
+			contentType: 'markdown',
+			pageCount: 2,
+			usage: { tokenCount: 30, tableCount: 1, imageCount: 0 },
+			taskId: 't-9',
+			status: 'SUCCESS',
+			serviceId: 'ops-document-analyze-001',
+			requestId: 'r-done',
+			source: { type: 'url', url: 'https://d.test/report.pdf', fileName: 'report.pdf' },
+			index: page - 1,
+			page,
+			content: page === 1 ? '## Page 1\n\nIntro' : '## Page 2\n\n| a | b |\n| --- | --- |\n| 1 | 2 |',
+		})),
 	},
 };
 

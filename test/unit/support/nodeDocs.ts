@@ -54,6 +54,7 @@ export const NODE_SUMMARIES: Record<string, { returns: string; billing: string }
 	alibabaPaiPostClassification: { returns: 'categories, tags and an embedding of a post (video, images, text)', billing: 'PAI: per job' },
 	alibabaPaiVideoQuality: { returns: 'a quality score per video, frame rate, duration, how static it is', billing: 'PAI: per job' },
 	alibabaPaiVideoClassification: { returns: 'categories, tags and an embedding per video', billing: 'PAI: per job' },
+	alibabaDocumentParsing: { returns: 'the document as Markdown (tables included), or one item per page or chunk', billing: 'see your AI Search console (not yet confirmed)' },
 };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
