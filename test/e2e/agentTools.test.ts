@@ -14,8 +14,10 @@ const SUMMARY_WORKFLOW_ID = 'e2eRunSummary001';
 /** What an agent would pass for each input the tools ask for, by the kind of node. */
 function argumentsFor(nodeName: string, schema: { properties?: Record<string, unknown> }): Record<string, string> {
 	const video = /video|transcription|keyframes|summary|segmentation/i.test(nodeName);
+	const document = /document/i.test(nodeName);
+	const file = document ? 'https://docs.example.com/reports/annual-report.pdf' : 'https://images.example.com/gallery/cat-on-sofa.jpg';
 	const values: Record<string, string> = {
-		url: video ? 'https://videos.example.com/talks/keynote.mp4' : 'https://images.example.com/gallery/cat-on-sofa.jpg',
+		url: video ? 'https://videos.example.com/talks/keynote.mp4' : file,
 		videoUrl: 'https://videos.example.com/shorts/bonsai-care.mp4',
 		imageUrls: 'https://images.example.com/posts/morning-run-cover.jpg',
 		text: 'Morning run along the river, 10 km before breakfast',
