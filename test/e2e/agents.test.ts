@@ -23,8 +23,9 @@ const STAGED_PAI = { id: 'paiStagedCred001', name: 'Alibaba PAI with OSS staging
 /** What the model passes for each input a tool asks for (a link of the right kind). */
 function argumentFor(tool: string, property: string): string | undefined {
 	const video = /video|transcription|keyframes|summary|segmentation/i.test(tool);
+	const file = /document/i.test(tool) ? 'https://docs.example.com/reports/annual-report.pdf' : 'https://images.example.com/gallery/cat-on-sofa.jpg';
 	const values: Record<string, string> = {
-		url: video ? 'https://videos.example.com/talks/keynote.mp4' : 'https://images.example.com/gallery/cat-on-sofa.jpg',
+		url: video ? 'https://videos.example.com/talks/keynote.mp4' : file,
 		videoUrl: 'https://videos.example.com/shorts/bonsai-care.mp4',
 		imageUrls: 'https://images.example.com/posts/morning-run-cover.jpg',
 		text: 'Morning run along the river, 10 km before breakfast',
